@@ -1,0 +1,54 @@
+# Two commands for a newcomer: `make serve` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test install install-test browser bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser
+
+# Debian's Chromium for the accessibility tests (Playwright cannot download browsers here).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing Chromium from Debian's packages"; \
+		SUDO=""; if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+
+## Build the sample site with its PDFs and serve it at http://127.0.0.1:8000
+serve: install
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+## Build the sample site once (HTML and PDFs) into site/
+build: install
+	$(BIN)/mkdocs build --strict
+
+## Install what the tests need and run them all
+test: install-test
+	$(BIN)/python -m pytest
+
+## Benchmark against bare MkDocs + Material (see README)
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache bench/out

@@ -1,0 +1,113 @@
+"""State shared by the features during one build, and the base class they extend.
+
+Data flows one way: ``on_files`` loads and validates sources into the model held
+here, later events render from the model. Features never reach into each other's
+state except through this object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import Reporter
+from .render import Components
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from .config import PluginConfig
+    from .publications.model import Publication
+
+
+def build_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass
+class Build:
+    config: MkDocsConfig
+    options: PluginConfig
+    reporter: Reporter
+    serving: bool = False
+    today: dt.date = field(default_factory=build_date)
+    publications: dict[str, Publication] = field(default_factory=dict)
+    components: Components | None = None
+    started: float = field(default_factory=time.monotonic)
+    current_page: Page | None = None  # the page being rendered, for our Markdown extensions
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config.config_file_path or ".").resolve().parent
+
+    @property
+    def docs_dir(self) -> Path:
+        return Path(self.config.docs_dir).resolve()
+
+    @property
+    def easy_read_dir(self) -> Path:
+        return (self.root / self.options.easy_read_dir).resolve()
+
+    @property
+    def site_dir(self) -> Path:
+        return Path(self.config.site_dir).resolve()
+
+    def publication_of(self, page: Page) -> Publication | None:
+        return self.publications.get(slug_of(page.file.src_uri))
+
+    def review_enabled(self) -> bool:
+        return self.serving if self.options.review is None else bool(self.options.review)
+
+
+def slug_of(src_uri: str) -> str:
+    """The publication folder a page belongs to (easy-read pages included)."""
+    parts = src_uri.split("/")
+    if parts[0] == "easy-read" and len(parts) > 2:
+        return parts[1]
+    return parts[0] if len(parts) > 1 else ""
+
+
+class Feature:
+    """One capability of the plugin. Override only the MkDocs events it needs."""
+
+    def __init__(self, build: Build) -> None:
+        self.build = build
+
+    def on_config(self, config: MkDocsConfig) -> None: ...
+
+    def on_files(self, files: Files) -> None: ...
+
+    def on_nav(self, nav: Navigation, files: Files) -> None: ...
+
+    def on_page_markdown(self, markdown: str, page: Page) -> str:
+        return markdown
+
+    def on_page_content(self, html: str, page: Page) -> str:
+        return html
+
+    def on_page_context(self, context: dict[str, Any], page: Page) -> None: ...
+
+    def on_post_page(self, output: str, page: Page) -> str:
+        return output
+
+    def on_post_build(self) -> None: ...
+
+    def page_top(self, page: Page) -> str | None:
+        """Safe markup for above the page's content (banners, headers, links)."""
+        return None
+
+    def page_bottom(self, page: Page) -> str | None:
+        """Safe markup for below the page's content (notices, downloads, feedback)."""
+        return None

@@ -1,0 +1,50 @@
+"""The plugin's options: the contract's top-level ones, and one typed block per feature."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .charts.config import ChartsConfig
+from .easy_read.config import EasyReadConfig
+from .outcomes.config import OutcomesConfig
+from .pdf.config import PdfConfig
+from .theme.config import ThemeConfig
+
+
+class AlternativeFormats(Config):
+    """How to ask for another format; shown on every page and in every PDF."""
+
+    phone = c.Optional(c.Type((str, int)))
+    textphone = c.Optional(c.Type((str, int)))
+    email = c.Optional(c.Type(str))
+    formats = c.Type(str, default="large print, audio, Braille or another language")
+    """Which formats people may ask for, in the notice's words."""
+
+
+class PluginConfig(Config):
+    organisation = c.Type(str, default="")
+    """The council or body that publishes; shown on covers and in headers."""
+
+    alternative_formats = c.SubConfig(AlternativeFormats)
+
+    easy_read_dir = c.Type(str, default="easyread")
+    """Folder of easy-read sources, relative to mkdocs.yml (beside docs_dir)."""
+
+    glossary_file = c.Type(str, default="glossary.yml")
+    """Glossary, relative to docs_dir."""
+
+    feedback = c.Optional(c.Type(str))
+    """Email address for 'Tell us what you think' links on draft and consultation pages."""
+
+    review = c.Optional(c.Type(bool))
+    """Build the review page at review/. Unset: only in `mkdocs serve`."""
+
+    publish_gate = c.Type(bool, default=False)
+    """Fail the build when a published publication has unchecked easy read or checker warnings."""
+
+    theme = c.SubConfig(ThemeConfig)
+    easy_read = c.SubConfig(EasyReadConfig)
+    outcomes = c.SubConfig(OutcomesConfig)
+    charts = c.SubConfig(ChartsConfig)
+    pdf = c.SubConfig(PdfConfig)

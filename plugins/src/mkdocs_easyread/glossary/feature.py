@@ -1,0 +1,9 @@
+"""Glossary: not built yet."""
+
+from __future__ import annotations
+
+from ..build import Feature
+
+
+class Glossary(Feature):
+    pass

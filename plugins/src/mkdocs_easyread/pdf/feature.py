@@ -1,0 +1,9 @@
+"""Pdf: not built yet."""
+
+from __future__ import annotations
+
+from ..build import Feature
+
+
+class Pdf(Feature):
+    pass

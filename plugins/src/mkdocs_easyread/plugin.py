@@ -1,0 +1,110 @@
+"""The `easyread` MkDocs plugin: a thin dispatcher over the features.
+
+Each feature lives in its own folder with its options, templates and logic;
+this class only creates them for a build and hands each MkDocs event to them in
+order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .build import Build, Feature
+from .config import PluginConfig
+from .errors import Reporter
+from .publications.feature import Publications
+from .theme.feature import Theme, page_parts
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+
+def feature_classes() -> list[type[Feature]]:
+    """Features in the order they see each event: the model first, the theme last."""
+    from .charts.feature import Charts
+    from .easy_read.feature import EasyRead
+    from .glossary.feature import Glossary
+    from .outcomes.feature import Outcomes
+    from .pdf.feature import Pdf
+    from .review.feature import Review
+
+    return [Publications, Glossary, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
+
+
+class EasyReadPlugin(BasePlugin[PluginConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.build: Build | None = None
+        self.features: list[Feature] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = config.config_file_path
+        from pathlib import Path
+
+        self.build = Build(config=config, options=self.config, reporter=Reporter(Path(root or ".").resolve().parent), serving=self.serving)
+        self.features = [cls(self.build) for cls in feature_classes()]
+        for feature in self.features:
+            feature.on_config(config)
+        return config
+
+    @event_priority(-50)  # after other plugins have added their files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                feature.on_files(files)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                feature.on_nav(nav, files)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.build.current_page = page
+        for feature in self.features:
+            with self.build.reporter.catching():
+                markdown = feature.on_page_markdown(markdown, page)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                html = feature.on_page_content(html, page)
+        self.build.current_page = None
+        return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                feature.on_page_context(context, page)
+        context["easyread"] = page_parts(self.features, page)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                output = feature.on_post_page(output, page)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                feature.on_post_build()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        easy_read_dir = self.build.easy_read_dir if self.build else None
+        if easy_read_dir and easy_read_dir.is_dir():
+            server.watch(str(easy_read_dir))
+        return server

@@ -1,0 +1,103 @@
+"""Finds publications, validates their front matter and orders their chapters."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
+
+from ..build import Feature, slug_of
+from ..errors import SourceError
+from ..sources import front_matter_node, read_text, split_front_matter
+from .frontmatter import CHAPTER_KEYS, EASY_READ_PAGE_KEYS, check_page_keys, publication_from
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+
+def is_publication_index(file: File) -> bool:
+    parts = file.src_uri.split("/")
+    return len(parts) == 2 and parts[1] == "index.md" and file.generated_by is None
+
+
+class Publications(Feature):
+    def on_files(self, files: Files) -> None:
+        self.build.publications.clear()
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            if is_publication_index(file):
+                self._load(file)
+        for file in files.documentation_pages():
+            publication = self.build.publications.get(slug_of(file.src_uri))
+            if publication and not file.src_uri.startswith("easy-read/") and file.generated_by is None:
+                publication.chapters.append(file.src_uri)
+        for publication in self.build.publications.values():
+            publication.chapters.sort(key=lambda uri: (not uri.endswith("/index.md"), uri))
+
+    def _load(self, file: File) -> None:
+        path = self._path(file)
+        slug = file.src_uri.split("/")[0]
+        try:
+            meta, _ = split_front_matter(read_text(path), path)
+        except SourceError as error:
+            self.build.reporter.warn(error)
+            meta = {}
+        publication, errors = publication_from(slug, meta, path, self._shown(path))
+        publication.url = file.url
+        self.build.reporter.warn_all(errors)
+        self.build.publications[slug] = publication
+
+    def on_nav(self, nav: Navigation, files: Files) -> None:
+        """Name each publication's section after its title, and follow the nav's chapter order."""
+        for item in nav.items:
+            if item.is_section and item.children:
+                first = next((c for c in item.children if c.is_page), None)
+                publication = self.build.publications.get(slug_of(first.file.src_uri)) if first else None
+                if publication and item.title and item.title.lower() == publication.slug.replace("-", " ").lower():
+                    item.title = escape(publication.title)
+        order = [page.file.src_uri for page in nav.pages]
+        for publication in self.build.publications.values():
+            publication.chapters.sort(key=lambda uri: order.index(uri) if uri in order else len(order))
+
+    def on_page_markdown(self, markdown: str, page: Page) -> str:
+        """Check chapters' and easy-read pages' keys; index.md was checked with its publication."""
+        self._escape_title(page)
+        uri = page.file.src_uri
+        if page.file.generated_by is not None and not uri.startswith("easy-read/"):
+            return markdown
+        if is_publication_index(page.file) or not page.meta:
+            return markdown
+        if uri.startswith("easy-read/"):
+            allowed, what = EASY_READ_PAGE_KEYS, "an easy-read page"
+        elif posixpath.dirname(uri) and slug_of(uri) in self.build.publications:
+            allowed, what = CHAPTER_KEYS, "a chapter (chapters take their details from index.md)"
+        else:
+            return markdown
+        if any(key not in allowed for key in page.meta):
+            self._check_keys_with_lines(page, allowed, what)
+        return markdown
+
+    @staticmethod
+    def _escape_title(page: Page) -> None:
+        """Front-matter titles reach Material's templates, which do not escape; Markup is never escaped twice."""
+        title = page.meta.get("title")
+        if title is not None:
+            page.meta["title"] = escape(str(title))
+
+    def _check_keys_with_lines(self, page: Page, allowed: tuple[str, ...], what: str) -> None:
+        path = self._path(page.file)
+        with self.build.reporter.catching():
+            meta, _ = split_front_matter(read_text(path), path)
+            self.build.reporter.warn_all(check_page_keys(meta, allowed, front_matter_node(path, meta), what))
+
+    def _path(self, file: File) -> Path:
+        return Path(file.abs_src_path or (self.build.docs_dir / file.src_uri))
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.build.root).as_posix()
+        except ValueError:
+            return path.as_posix()

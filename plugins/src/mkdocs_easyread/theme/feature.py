@@ -1,0 +1,164 @@
+"""The accessible layer over Material: templates, styles, palette, fonts and fixes."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from ..build import Feature
+from ..publications.model import TYPES
+from ..render import Components
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+HERE = Path(__file__).parent
+PACKAGE = HERE.parent
+ASSET_URI = "assets/easyread"
+MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
+    "attr_list": {},
+    "md_in_html": {},
+    "tables": {},
+    "toc": {},
+    "pymdownx.emoji": {},  # filled in with Material's icon index below
+}
+DEFAULT_PALETTE = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "primary": "indigo",
+        "accent": "indigo",
+        "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "primary": "indigo",
+        "accent": "indigo",
+        "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+    },
+]
+# Material's search dialog has no accessible name (axe: aria-dialog-name).
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
+
+
+class Theme(Feature):
+    def on_config(self, config: MkDocsConfig) -> None:
+        self._add_template_layer(config)
+        config.theme["font"] = False  # never Google Fonts: the site loads nothing from other hosts
+        if self.build.options.theme.dark_mode and not config.theme.get("palette"):
+            config.theme["palette"] = DEFAULT_PALETTE
+        self._add_markdown_extensions(config)
+        for asset, uri in package_assets():
+            if asset.suffix == ".css" and uri not in config.extra_css:
+                config.extra_css.append(uri)
+        self.build.components = Components(config.theme.custom_dir)
+
+    def _add_template_layer(self, config: MkDocsConfig) -> None:
+        """Put our templates just under the site's custom_dir, above Material's own."""
+        layer = str(HERE / "templates")
+        if layer in config.theme.dirs:
+            return
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, layer)
+
+    def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
+        from material.extensions import emoji
+
+        wanted = dict(MARKDOWN_EXTENSIONS)
+        wanted["pymdownx.emoji"] = {"emoji_index": emoji.twemoji, "emoji_generator": emoji.to_svg}
+        for name, options in wanted.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                if options:
+                    config.mdx_configs[name] = options
+            elif name == "pymdownx.emoji":
+                config.mdx_configs.setdefault(name, {}).setdefault("emoji_index", emoji.twemoji)
+                config.mdx_configs[name].setdefault("emoji_generator", emoji.to_svg)
+
+    def on_files(self, files: Files) -> None:
+        for asset, uri in package_assets():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(self.build.config, uri, abs_src_path=str(asset)))
+        if files.get_file_from_path("index.md") is None:
+            files.append(File.generated(self.build.config, "index.md", content=f"# {self.build.config.site_name}\n"))
+        self._prune_large_navigation(len(files.documentation_pages()))
+
+    def _prune_large_navigation(self, page_count: int) -> None:
+        threshold = self.build.options.theme.prune_navigation_from
+        features = self.build.config.theme.setdefault("features", [])
+        if threshold and page_count >= threshold and "navigation.prune" not in features:
+            features.append("navigation.prune")
+
+    def on_page_content(self, html: str, page: Page) -> str:
+        if page.is_homepage and self.build.options.theme.home_lists_publications:
+            return html + self._home_listing(page)
+        return html
+
+    def _home_listing(self, page: Page) -> str:
+        publications = sorted(
+            self.build.publications.values(),
+            key=lambda p: (list(TYPES).index(p.type) if p.type in TYPES else len(TYPES), -(p.published.toordinal() if p.published else 0), p.title),
+        )
+        groups = [
+            (label, [{"publication": p, "href": relative_url(page, p.url)} for p in items])
+            for label, items in itertools.groupby(publications, key=lambda p: p.type_label)
+        ]
+        return self.build.components.render("theme/components/home.html", groups=groups)
+
+    def page_top(self, page: Page) -> str | None:
+        publication = self.build.publication_of(page)
+        if publication is None or page.file.src_uri.startswith("easy-read/"):
+            return None
+        render = self.build.components.render
+        is_index = page.file.src_uri == f"{publication.slug}/index.md"
+        return render("theme/components/banner.html", publication=publication) + render(
+            "theme/components/publication-header.html",
+            publication=publication,
+            is_index=is_index,
+            page_title=page.title or publication.title,
+            publication_url=relative_url(page, publication.url),
+            organisation=self.build.options.organisation,
+        )
+
+    def page_bottom(self, page: Page) -> str | None:
+        return self.build.components.render(
+            "theme/components/alternative-formats.html",
+            formats=self.build.options.alternative_formats,
+            organisation=self.build.options.organisation,
+        )
+
+    def on_post_page(self, output: str, page: Page) -> str:
+        return SEARCH_DIALOG.sub(r'\1 aria-label="Search"', output, count=1)
+
+
+def package_assets() -> list[tuple[Path, str]]:
+    """Each feature's ``assets/`` files and their site URIs: ``assets/easyread/<feature>/<file>``."""
+    return [
+        (asset, f"{ASSET_URI}/{asset.relative_to(PACKAGE).as_posix().replace('/assets/', '/', 1)}")
+        for asset in sorted(PACKAGE.glob("*/assets/**/*"))
+        if asset.is_file()
+    ]
+
+
+def relative_url(page: Page, url: str) -> str:
+    """A link from ``page`` to a site URL, as MkDocs writes them (works from file:// too)."""
+    return get_relative_url(url or ".", page.url or ".")
+
+
+def page_parts(features: list[Feature], page: Page) -> dict[str, Any]:
+    top = [part for feature in features if (part := feature.page_top(page))]
+    bottom = [part for feature in features if (part := feature.page_bottom(page))]
+    return {
+        "top": Markup("\n").join(Markup(part) for part in top),
+        "bottom": Markup("\n").join(Markup(part) for part in bottom),
+        "has_title": any("<h1" in str(part) for part in top),
+    }

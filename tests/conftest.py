@@ -1,0 +1,143 @@
+"""Fixtures that build small council sites into tmp_path, as a user would."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1763856000")  # 2025-11-23: stable "today" for tests
+
+MINIMAL_CONFIG = {
+    "site_name": "Adult Social Care publications",
+    "docs_dir": "content",
+    "theme": {"name": "material"},
+    "plugins": [
+        "search",
+        {
+            "easyread": {
+                "organisation": "Norfolk County Council",
+                "alternative_formats": {
+                    "phone": "0344 800 8020",
+                    "textphone": "0344 800 8011",
+                    "email": "information@example.gov.uk",
+                },
+            }
+        },
+    ],
+}
+
+
+@dataclass
+class Result:
+    """What a build left behind: the site folder, the log, and whether it failed."""
+
+    root: Path
+    log: str
+    ok: bool
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, url_path: str) -> str:
+        """The HTML of a page by its URL path, e.g. 'plan/' or '' for home."""
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+@dataclass
+class Site:
+    """A council site under construction in a temporary folder."""
+
+    root: Path
+    config: dict = field(default_factory=lambda: yaml.safe_load(yaml.safe_dump(MINIMAL_CONFIG)))
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def plugin_options(self) -> dict:
+        return next(p["easyread"] for p in self.config["plugins"] if isinstance(p, dict) and "easyread" in p)
+
+    def publication(self, slug: str, front_matter: str = "", body: str = "Some words.\n", status: str = "published") -> Path:
+        fm = front_matter or f"title: {slug.replace('-', ' ').title()}\ntype: strategy\nstatus: {status}\npublished: 2018-07-02\nsummary: A short summary.\n"
+        return self.write(f"content/{slug}/index.md", f"---\n{textwrap.dedent(fm).strip()}\n---\n\n{textwrap.dedent(body)}")
+
+    def save_config(self) -> Path:
+        path = self.root / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
+        return path
+
+    def build(self, strict: bool = True) -> Result:
+        """Build in this process (fast); a SourceError or crash is captured, never raised."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, ConfigurationError
+
+        config_file = self.save_config()
+        records: list[logging.LogRecord] = []
+        handler = _ListHandler(records)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        previous_level = logger.level
+        logger.setLevel(logging.INFO)
+        ok, error = True, ""
+        try:
+            config = load_config(str(config_file), strict=strict, site_dir=str(self.root / "site"))
+            config.plugins.on_startup(command="build", dirty=False)
+            build(config)
+        except (Abort, ConfigurationError) as exc:
+            ok, error = False, str(exc)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(previous_level)
+        log = "\n".join(f"{r.levelname}: {r.getMessage()}" for r in records)
+        warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+        return Result(self.root, log, ok, error, warnings)
+
+    def run(self, *args: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+        """Run the real command line (mkdocs or properdocs) in the site folder."""
+        self.save_config()
+        command = [sys.executable, "-m", tool, *args]
+        return subprocess.run(command, cwd=self.root, capture_output=True, text=True, timeout=300)
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.DEBUG)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """An empty council site with the contract's minimal mkdocs.yml."""
+    (tmp_path / "content").mkdir()
+    return Site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """The repository's sample site, built once with --strict (PDFs off for speed)."""
+    out = tmp_path_factory.mktemp("sample")
+    env = {**os.environ, "EASYREAD_PDF": "0"}
+    process = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+        cwd=REPO, capture_output=True, text=True, timeout=900, env=env,
+    )
+    return Result(out, process.stderr + process.stdout, process.returncode == 0)
