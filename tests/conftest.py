@@ -141,3 +141,73 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Result:
         cwd=REPO, capture_output=True, text=True, timeout=900, env=env,
     )
     return Result(out, process.stderr + process.stdout, process.returncode == 0)
+
+
+# --- Browser: Playwright driving Debian's Chromium, with axe-core -----------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; no network beyond this machine."""
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it")
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a built site folder on 127.0.0.1; returns its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(directory: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def axe_violations(browser, url: str, scheme: str, javascript: bool = True) -> list[dict]:
+    """axe-core violations of a page in light or dark colour scheme, and any off-site request."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme, java_script_enabled=javascript)
+    page = context.new_page()
+    offsite: list[str] = []
+    page.on("request", lambda request: offsite.append(request.url) if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    try:
+        page.goto(url, wait_until="load")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in results.response["violations"]
+        ]
+    finally:
+        context.close()
+    if offsite:
+        violations.append({"id": "offsite-request", "impact": "serious", "nodes": offsite})
+    return violations

@@ -15,7 +15,7 @@ from .build import Build, Feature
 from .config import PluginConfig
 from .errors import Reporter
 from .publications.feature import Publications
-from .theme.feature import Theme, page_parts
+from .theme.feature import Theme, fix_material_markup, page_parts
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -97,6 +97,9 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             with self.build.reporter.catching():
                 output = feature.on_post_page(output, page)
         return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         for feature in self.features:
