@@ -97,6 +97,9 @@ class Feature:
     def on_page_content(self, html: str, page: Page) -> str:
         return html
 
+    def on_env(self) -> None:
+        """Every page's Markdown is rendered (page.content); templates are not yet."""
+
     def on_page_context(self, context: dict[str, Any], page: Page) -> None: ...
 
     def on_post_page(self, output: str, page: Page) -> str:

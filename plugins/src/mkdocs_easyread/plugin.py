@@ -85,6 +85,12 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self.build.current_page = None
         return html
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        for feature in self.features:
+            with self.build.reporter.catching():
+                feature.on_env()
+        return env
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         for feature in self.features:
             with self.build.reporter.catching():
