@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Reporter
+from .findings import Finding, report
 from .render import Components
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class Build:
     publications: dict[str, Publication] = field(default_factory=dict)
     components: Components | None = None
     started: float = field(default_factory=time.monotonic)
+    files: Files | None = None  # set when on_files starts
+    findings: list[Finding] = field(default_factory=list)
     current_page: Page | None = None  # the page being rendered, for our Markdown extensions
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -66,6 +69,10 @@ class Build:
 
     def publication_of(self, page: Page) -> Publication | None:
         return self.publications.get(slug_of(page.file.src_uri))
+
+    def find(self, finding: Finding) -> None:
+        """Record a checker finding: a warning (fails --strict) or a suggestion."""
+        report(self.reporter, self.findings, finding)
 
     def review_enabled(self) -> bool:
         return self.serving if self.options.review is None else bool(self.options.review)

@@ -29,12 +29,12 @@ def feature_classes() -> list[type[Feature]]:
     """Features in the order they see each event: the model first, the theme last."""
     from .charts.feature import Charts
     from .easy_read.feature import EasyRead
-    from .glossary.feature import Glossary
+    from .glossary.feature import GlossaryFeature
     from .outcomes.feature import Outcomes
     from .pdf.feature import Pdf
     from .review.feature import Review
 
-    return [Publications, Glossary, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
+    return [Publications, GlossaryFeature, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
 
 
 class EasyReadPlugin(BasePlugin[PluginConfig]):
@@ -60,6 +60,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(-50)  # after other plugins have added their files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.build.files = files
         for feature in self.features:
             with self.build.reporter.catching():
                 feature.on_files(files)

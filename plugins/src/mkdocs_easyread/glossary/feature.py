@@ -1,9 +1,157 @@
-"""Glossary: not built yet."""
+"""Glossary: first use of a term links to its plain meaning; glossary pages per publication and site."""
 
 from __future__ import annotations
 
-from ..build import Feature
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from ..build import Feature, slug_of
+from ..errors import SourceError
+from ..findings import Finding
+from ..sources import read_text
+from .linker import BoldWords, FirstUseLinker, GlossaryExtension, PageTerms
+from .loader import load_glossary
+from .model import Glossary, Term
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+SITE_GLOSSARY = "glossary.md"
 
 
-class Glossary(Feature):
-    pass
+class GlossaryFeature(Feature):
+    glossary: Glossary = Glossary([])
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        config.markdown_extensions.append(GlossaryExtension(self._processor_for_current_page))
+        self.page_terms: dict[str, PageTerms] = {}
+        self.bold_words: dict[str, list[str]] = {}
+        self.pages: dict[str, str] = {}  # glossary page src_uri -> publication slug ("" for the site's)
+
+    # --- load -----------------------------------------------------------------
+
+    def on_files(self, files: Files) -> None:
+        self.page_terms.clear()
+        self.bold_words.clear()
+        self.pages.clear()
+        self.glossary = self._load()
+        self.build.extra["glossary"] = self.glossary
+        if not len(self.glossary):
+            return
+        self._add_page(files, SITE_GLOSSARY, "")
+        for slug in self.build.publications:
+            self._add_page(files, f"{slug}/glossary.md", slug)
+
+    def _load(self) -> Glossary:
+        path = self.build.docs_dir / self.build.options.glossary_file
+        if not path.exists():
+            return Glossary([])
+        try:
+            glossary, errors = load_glossary(path)
+        except SourceError as error:
+            self.build.reporter.warn(error)
+            return Glossary([])
+        self.build.reporter.warn_all(errors)
+        return glossary
+
+    def _add_page(self, files: Files, src_uri: str, slug: str) -> None:
+        """A glossary page with every term; on_env narrows a publication's to the terms it uses."""
+        if files.get_file_from_path(src_uri) is None:
+            body = self._render_page(self.glossary.terms, None)
+            files.append(File.generated(self.build.config, src_uri, content=f"---\ntitle: Glossary\n---\n\n{body}\n"))
+            self.pages[src_uri] = slug
+
+    def _render_page(self, terms: list[Term], site_glossary_href: str | None) -> str:
+        groups = [(letter, list(items)) for letter, items in itertools.groupby(terms, key=lambda t: t.letter)]
+        return self.build.components.render(
+            "glossary/components/glossary-page.html", terms=terms, groups=groups, site_glossary_href=site_glossary_href
+        )
+
+    # --- per page -------------------------------------------------------------
+
+    def _processor_for_current_page(self, md: Markdown) -> Treeprocessor | None:
+        page = self.build.current_page
+        if page is None or not len(self.glossary) or page.file.src_uri in self.pages:
+            return None
+        uri = page.file.src_uri
+        if uri.startswith("easy-read/"):
+            return BoldWords(md, self.bold_words.setdefault(uri, []))
+        terms = self.page_terms.setdefault(uri, PageTerms())
+        return FirstUseLinker(md, self.glossary, lambda term: self._href(page, term), terms)
+
+    def _href(self, page: Page, term: Term) -> str:
+        slug = slug_of(page.file.src_uri)
+        target = f"{slug}/glossary.md" if f"{slug}/glossary.md" in self.pages else SITE_GLOSSARY
+        # A link to the Markdown source: MkDocs turns it into the page's URL and checks it.
+        return f"{get_relative_url(target, page.file.src_uri)}#{term.anchor}"
+
+    def _url_of(self, src_uri: str) -> str:
+        return self.build.files.get_file_from_path(src_uri).url
+
+    def on_page_content(self, html: str, page: Page) -> str:
+        words = self.bold_words.get(page.file.src_uri)
+        if words is None:
+            return html
+        known = self._check_bold_words(page, words)
+        if not known:
+            return html
+        return html + self.build.components.render("glossary/components/hard-words.html", terms=known)
+
+    def _check_bold_words(self, page: Page, words: list[str]) -> list[tuple[Term, str]]:
+        known: dict[str, tuple[Term, str]] = {}
+        for word in words:
+            term = self.glossary.lookup(word)
+            if term is None:
+                self.build.find(Finding(
+                    path=_source_path(page), line=_line_with(page, f"**{word}**"), rule="unknown-bold-word",
+                    message=f"bold word {word!r} is not in the glossary; add it to {self.build.options.glossary_file} or remove the bold",
+                    page_url=page.url,
+                ))
+            else:
+                known.setdefault(term.anchor, (term, word))
+        return list(known.values())
+
+    # --- glossary pages ---------------------------------------------------------
+
+    def on_env(self) -> None:
+        for page in self._glossary_pages():
+            slug = self.pages[page.file.src_uri]
+            if slug:
+                href = get_relative_url(self._url_of(SITE_GLOSSARY), page.url)
+                page.content = self._render_page(self._terms_used_by(slug), href)
+
+    def _glossary_pages(self) -> list[Page]:
+        return [file.page for file in self.build.files if file.src_uri in self.pages and file.page is not None]
+
+    def _terms_used_by(self, slug: str) -> list[Term]:
+        used: dict[str, Term] = {}
+        for uri, terms in self.page_terms.items():
+            if slug_of(uri) == slug:
+                used.update(terms.used)
+        return sorted(used.values(), key=lambda t: t.term.lower())
+
+
+def _source_path(page: Page) -> Path:
+    return Path(page.file.abs_src_path or page.file.src_uri)
+
+
+def _line_with(page: Page, needle: str) -> int | None:
+    """The first line of the page's source that contains ``needle``."""
+    if not page.file.abs_src_path:
+        return None
+    try:
+        text = read_text(_source_path(page))
+    except SourceError:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle.lower() in line.lower():
+            return number
+    return None

@@ -1,0 +1,110 @@
+"""A Markdown tree processor: links the first use of each glossary term on a page.
+
+It runs once per page over the element tree (after inline parsing), so that
+headings, links, code and table header cells are skipped by structure, not by
+guessing in text.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .model import Glossary, Term
+
+SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "th", "script", "style", "svg", "abbr", "button", "kbd", "strong", "b"}
+
+
+@dataclass
+class PageTerms:
+    """What one page did with the glossary: terms it used, and the ones it linked."""
+
+    used: dict[str, Term] = field(default_factory=dict)
+    linked: set[str] = field(default_factory=set)
+
+
+class FirstUseLinker(Treeprocessor):
+    def __init__(self, md: Markdown, glossary: Glossary, href: Callable[[Term], str], terms: PageTerms) -> None:
+        super().__init__(md)
+        self.glossary = glossary
+        self.href = href
+        self.terms = terms
+
+    def run(self, root: etree.Element) -> None:
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in SKIP:
+            return
+        if element.text:
+            element.text, new = self._link(element.text)
+            for offset, child in enumerate(new):
+                element.insert(offset, child)
+        for child in list(element):
+            self._walk(child)
+            if child.tail:
+                child.tail, new = self._link(child.tail)
+                position = list(element).index(child) + 1
+                for offset, node in enumerate(new):
+                    element.insert(position + offset, node)
+
+    def _link(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Split ``text`` into leading text and new elements (link, meaning) carrying the rest as tails."""
+        head, nodes, cursor = text, [], 0
+        for match in self.glossary.find(text):
+            term = match.term
+            self.terms.used.setdefault(term.anchor, term)
+            if term.anchor in self.terms.linked:
+                continue
+            self.terms.linked.add(term.anchor)
+            link, means = self._elements(term, text[match.start:match.end])
+            if nodes:
+                nodes[-1].tail = text[cursor:match.start]
+            else:
+                head = text[:match.start]
+            nodes += [link, means]
+            cursor = match.end
+        if nodes:
+            nodes[-1].tail = text[cursor:]
+        return head, nodes
+
+    def _elements(self, term: Term, words: str) -> tuple[etree.Element, etree.Element]:
+        means_id = f"er-means-{term.anchor}"
+        link = etree.Element("a", {"class": "er-term", "href": self.href(term), "aria-describedby": means_id})
+        link.text = words
+        means = etree.Element("span", {"class": "er-term__means", "id": means_id, "role": "tooltip"})
+        means.text = term.means
+        return link, means
+
+
+class BoldWords(Treeprocessor):
+    """Collects the bold words of an easy-read page, in order, for the checker and the Hard words box."""
+
+    def __init__(self, md: Markdown, found: list[str]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("strong", "b"):
+            words = " ".join("".join(element.itertext()).split())
+            if words:
+                self.found.append(words)
+
+
+class GlossaryExtension(Extension):
+    """Registered per build; asks the feature, per page, which processor to run."""
+
+    def __init__(self, make_processor: Callable[[Markdown], Treeprocessor | None]) -> None:
+        super().__init__()
+        self.make_processor = make_processor
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        processor = self.make_processor(md)
+        if processor is not None:
+            # After inline parsing (20) and toc (5), so heading ids are untouched.
+            md.treeprocessors.register(processor, "easyread_glossary", 4)
