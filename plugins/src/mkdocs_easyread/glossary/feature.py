@@ -44,6 +44,9 @@ class GlossaryFeature(Feature):
         self.pages.clear()
         self.glossary = self._load()
         self.build.extra["glossary"] = self.glossary
+        source = files.get_file_from_path(self.build.options.glossary_file)
+        if source is not None:
+            files.remove(source)  # a data file, not something to publish as it is
         if not len(self.glossary):
             return
         self._add_page(files, SITE_GLOSSARY, "")
