@@ -11,9 +11,11 @@ from markupsafe import escape
 from ..build import Feature, slug_of
 from ..errors import SourceError
 from ..sources import front_matter_node, read_text, split_front_matter
+from .numbering import NumberingExtension
 from .frontmatter import CHAPTER_KEYS, EASY_READ_PAGE_KEYS, check_page_keys, publication_from
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -25,6 +27,16 @@ def is_publication_index(file: File) -> bool:
 
 
 class Publications(Feature):
+    def on_config(self, config: MkDocsConfig) -> None:
+        config.markdown_extensions.append(NumberingExtension(self._current_page_is_numbered))
+
+    def _current_page_is_numbered(self) -> bool:
+        page = self.build.current_page
+        if page is None or page.file.src_uri.startswith("easy-read/"):
+            return False
+        publication = self.build.publication_of(page)
+        return bool(publication and publication.numbered)
+
     def on_files(self, files: Files) -> None:
         self.build.publications.clear()
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
