@@ -135,7 +135,7 @@ def site(tmp_path: Path) -> Site:
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Result:
     """The repository's sample site, built once with --strict (PDFs off for speed)."""
     out = tmp_path_factory.mktemp("sample")
-    env = {**os.environ, "EASYREAD_PDF": "0"}
+    env = {**os.environ, "EASYREAD_PDF": "false"}
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
         cwd=REPO, capture_output=True, text=True, timeout=900, env=env,

@@ -136,3 +136,35 @@ def test_unnumbered_publication_has_no_numbers(site):
     site.publication("plan", body="## Background\n\nFirst.\n")
     html = site.build().html("plan")
     assert "er-num" not in html and "paragraph-1.1" not in html
+
+
+def nav_links(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'href="([^"]*)" class="md-nav__link', html)
+
+
+@pytest.mark.parametrize("explicit_nav", [False, True])
+def test_chapters_follow_nav_and_generated_pages_come_last(site, explicit_nav):
+    site.write("content/glossary.yml", "- term: care\n  means: Help to live your life.\n")
+    site.publication("plan", body="Good care.\n")
+    site.write("content/plan/b-second.md", "---\ntitle: Second\n---\n\nWords.\n")
+    site.write("content/plan/a-third.md", "---\ntitle: Third\n---\n\nWords.\n")
+    if explicit_nav:
+        site.config["nav"] = [{"Plan": ["plan/index.md", "plan/b-second.md", "plan/a-third.md"]}]
+    result = site.build()
+    assert result.ok, result.log
+    links = [link for link in nav_links(result.html("plan")) if link not in ("..", "../glossary/")]
+    expected = ["./", "b-second/", "a-third/", "glossary/"] if explicit_nav else ["./", "a-third/", "b-second/", "glossary/"]
+    assert links == expected
+    assert "not included in the" not in result.log
+
+
+def test_home_page_keeps_its_own_content(site):
+    site.write("content/index.md", "---\ntitle: Welcome\n---\n\nRead our [plan](plan/index.md) about care.\n")
+    site.write("content/glossary.yml", "- term: care\n  means: Help to live your life.\n")
+    site.publication("plan")
+    html = site.build().html("")
+    assert '<a href="plan/">plan</a>' in html
+    assert "&lt;p&gt;" not in html and "&lt;a" not in html
+    assert "Our publications" in html

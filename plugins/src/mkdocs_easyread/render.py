@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 PACKAGE = Path(__file__).parent
 
@@ -34,8 +33,9 @@ class Components:
         )
         self.env.filters["long_date"] = long_date
 
-    def render(self, name: str, **context: Any) -> Markup:
-        return Markup(self.env.get_template(name).render(**context))
+    def render(self, name: str, **context: Any) -> str:
+        """Escaped HTML as a plain str (so that ``html + render(...)`` never escapes ``html``)."""
+        return self.env.get_template(name).render(**context)
 
 
 def long_date(value: Any) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature, slug_of
@@ -69,7 +69,9 @@ class GlossaryFeature(Feature):
         """A glossary page with every term; on_env narrows a publication's to the terms it uses."""
         if files.get_file_from_path(src_uri) is None:
             body = self._render_page(self.glossary.terms, None)
-            files.append(File.generated(self.build.config, src_uri, content=f"---\ntitle: Glossary\n---\n\n{body}\n"))
+            content = f"---\ntitle: Glossary\n---\n\n{body}\n"
+            # Not listed by MkDocs' own nav logic: the publications feature places it after the chapters.
+            files.append(File.generated(self.build.config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[src_uri] = slug
 
     def _render_page(self, terms: list[Term], site_glossary_href: str | None) -> str:

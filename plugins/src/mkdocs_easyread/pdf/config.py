@@ -1,14 +1,38 @@
 """Options of the PDF builds."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+TRUE_WORDS = {"1", "true", "yes", "on"}
+
+
+class Switch(c.BaseConfigOption[bool]):
+    """A yes/no option that also takes what `!ENV [NAME, true]` gives: 0, 1, 'false', 'yes'."""
+
+    def __init__(self, default: bool) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return value != 0
+        if isinstance(value, str) and value.strip().lower() in FALSE_WORDS | TRUE_WORDS:
+            return value.strip().lower() in TRUE_WORDS
+        raise ValidationError(f"expected true or false, got {value!r}")
 
 
 class PdfConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Build PDFs for publications with `pdf: true`."""
+    enabled = Switch(default=True)
+    """Build PDFs for publications with `pdf: true` (also takes 0/1 from an environment variable)."""
 
-    in_serve = c.Type(bool, default=False)
+    in_serve = Switch(default=False)
     """Also build PDFs in `mkdocs serve` (off: serving stays fast)."""
 
     concurrency = c.Type(int, default=0)

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
-
 from ..build import Feature, slug_of
 from ..errors import SourceError
 from ..sources import front_matter_node, read_text, split_front_matter
+from .navigation import arrange
 from .numbering import NumberingExtension
 from .frontmatter import CHAPTER_KEYS, EASY_READ_PAGE_KEYS, check_page_keys, publication_from
 
@@ -63,16 +63,10 @@ class Publications(Feature):
         self.build.publications[slug] = publication
 
     def on_nav(self, nav: Navigation, files: Files) -> None:
-        """Name each publication's section after its title, and follow the nav's chapter order."""
-        for item in nav.items:
-            if item.is_section and item.children:
-                first = next((c for c in item.children if c.is_page), None)
-                publication = self.build.publications.get(slug_of(first.file.src_uri)) if first else None
-                if publication and item.title and item.title.lower() == publication.slug.replace("-", " ").lower():
-                    item.title = escape(publication.title)
-        order = [page.file.src_uri for page in nav.pages]
+        arrange(nav, files, self.build.publications.values())
+        order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
         for publication in self.build.publications.values():
-            publication.chapters.sort(key=lambda uri: order.index(uri) if uri in order else len(order))
+            publication.chapters.sort(key=lambda uri: order.get(uri, len(order)))
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """Check chapters' and easy-read pages' keys; index.md was checked with its publication."""

@@ -1,0 +1,119 @@
+"""CSV files as tables of numbers: first row headers, first column labels, other columns numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import SourceError
+from ..sources import read_text
+from .scale import decimals_of, display_label, format_number, parse_number, with_unit
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: float | None  # None: an empty cell, no data
+    decimals: int
+
+    def text(self, unit: str) -> str:
+        if self.value is None:
+            return "No data"
+        return with_unit(format_number(self.value, self.decimals), unit)
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def values(self) -> list[float | None]:
+        return [cell.value for cell in self.cells]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    path: Path
+    label_header: str
+    labels: tuple[str, ...]  # as written in the CSV
+    series: tuple[Series, ...]
+
+    @property
+    def long_labels(self) -> list[str]:
+        return [display_label(label)[0] for label in self.labels]
+
+    @property
+    def short_labels(self) -> list[str]:
+        return [display_label(label)[1] for label in self.labels]
+
+    def select(self, columns: list[str], source: Path, line: int | None) -> Dataset:
+        """Only the named columns, in the order given; an unknown name is the page's error."""
+        if not columns:
+            return self
+        by_name = {series.name: series for series in self.series}
+        chosen = []
+        for name in columns:
+            if name not in by_name:
+                known = ", ".join(by_name)
+                raise SourceError(source, line, f"column {name!r} is not in {self.path.name}; its columns are: {known}")
+            chosen.append(by_name[name])
+        return replace(self, series=tuple(chosen))
+
+
+def load_csv(path: Path) -> Dataset:
+    """Read and check a CSV file; every problem names the file, the line and the bad value."""
+    text = read_text(path)
+    rows = [(line, row) for line, row in _rows(text, path) if any(cell.strip() for cell in row)]
+    if not rows:
+        raise SourceError(path, None, "the file is empty; expected a header row (labels, then column names) and rows of numbers")
+    header_line, header = rows[0]
+    headers = [cell.strip() for cell in header]
+    _check_headers(headers, path, header_line)
+    body = rows[1:]
+    if not body:
+        raise SourceError(path, header_line, "there are no rows under the header row; expected rows like 'Safe,365,124'")
+    labels: list[str] = []
+    columns: list[list[Cell]] = [[] for _ in headers[1:]]
+    for line, row in body:
+        if len(row) != len(headers):
+            raise SourceError(path, line, f"this row has {len(row)} values; expected {len(headers)}, one for each column: {', '.join(headers)}")
+        labels.append(row[0].strip())
+        for index, raw in enumerate(row[1:]):
+            columns[index].append(_cell(raw, headers[index + 1], path, line))
+    series = tuple(Series(name, tuple(cells)) for name, cells in zip(headers[1:], columns))
+    return Dataset(path, headers[0], tuple(labels), series)
+
+
+def _rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = []
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as error:
+        raise SourceError(path, reader.line_num, f"this line is not valid CSV ({error}); check its quotes") from None
+    return rows
+
+
+def _check_headers(headers: list[str], path: Path, line: int) -> None:
+    if len(headers) < 2:
+        hint = " (values must be separated by commas, not semicolons)" if ";" in headers[0] else ""
+        raise SourceError(path, line, f"the header row has one column; expected a label column and at least one column of numbers{hint}")
+    for index, name in enumerate(headers):
+        if not name and index > 0:
+            raise SourceError(path, line, f"column {index + 1} has no name in the header row; expected a name like 'Good'")
+    seen: set[str] = set()
+    for name in headers[1:]:
+        if name in seen:
+            raise SourceError(path, line, f"column name {name!r} appears twice in the header row; each column needs its own name")
+        seen.add(name)
+
+
+def _cell(raw: str, column: str, path: Path, line: int) -> Cell:
+    try:
+        value = parse_number(raw)
+    except ValueError:
+        raise SourceError(path, line, f"{raw.strip()!r} in column {column} is not a number; expected a number like 85 or 85.5, or an empty cell for no data") from None
+    return Cell(value, decimals_of(raw.strip()) if value is not None else 0)

@@ -1,0 +1,173 @@
+"""Pure numbers for charts: nice axis ticks, linear scales, number and label formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+PREFIX_UNITS = {"£", "$", "€"}
+ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def nice_step(span: float, count: int = 5) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``count`` intervals over ``span``."""
+    if span <= 0 or not math.isfinite(span):
+        return 1.0
+    raw = span / max(count, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for step in NICE_STEPS:
+        if raw <= step * magnitude * (1 + 1e-9):
+            return step * magnitude
+    return 10 * magnitude
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering low..high; always includes 0 when the range does."""
+    if high < low:
+        low, high = high, low
+    if high == low:
+        high = low + (abs(low) or 1.0)
+    step = nice_step(high - low, count)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    ticks = []
+    value = first
+    while value <= last + step * 1e-9:
+        ticks.append(round(value, 10) + 0.0)
+        value += step
+    return ticks
+
+
+def value_ticks(values: list[float], target: float | None = None, floor: float | None = None) -> list[float]:
+    """Ticks for a value axis from 0 (or ``floor``) to the largest value or target."""
+    known = [v for v in values if v is not None] + ([target] if target is not None else [])
+    high = max(known + [0.0])
+    low = min(known + [0.0]) if floor is None else min([floor] + known)
+    return nice_ticks(low, high)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps a domain (low..high) onto a pixel range (start..end)."""
+
+    low: float
+    high: float
+    start: float
+    end: float
+
+    def __call__(self, value: float) -> float:
+        if self.high == self.low:
+            return self.start
+        return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
+
+
+def decimals_of(text: str) -> int:
+    """How many digits follow the decimal point in a number as written."""
+    _, _, fraction = text.partition(".")
+    return len(fraction.rstrip("%").strip())
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """1234.5 -> '1,234.5' with the given number of decimals."""
+    return f"{value:,.{decimals}f}"
+
+
+def with_unit(text: str, unit: str) -> str:
+    """'85' + '%' -> '85%'; '£' is put in front; words get a space: '12 people'."""
+    if not unit:
+        return text
+    if unit in PREFIX_UNITS:
+        return f"-{unit}{text[1:]}" if text.startswith("-") else f"{unit}{text}"
+    if unit[0].isalpha():
+        return f"{text} {unit}"
+    return f"{text}{unit}"
+
+
+def tick_label(value: float, ticks: list[float], unit: str) -> str:
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    decimals = 0 if float(step).is_integer() else min(3, max(decimals_of(repr(round(step, 6))), 1))
+    return with_unit(format_number(value, decimals), unit)
+
+
+def parse_number(text: str) -> float | None:
+    """A number from a CSV cell: '85', '-3.5', '1,234', '85%'. Empty is None; anything else raises ValueError."""
+    cleaned = text.strip()
+    if cleaned == "":
+        return None
+    if cleaned.endswith("%"):
+        cleaned = cleaned[:-1].strip()
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
+        cleaned = cleaned.replace(",", "")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise ValueError(text)
+    return float(cleaned)
+
+
+def display_label(text: str) -> tuple[str, str]:
+    """(long, short) forms of a row label: ISO months and days read as words, others unchanged."""
+    if match := ISO_MONTH.match(text):
+        date = _safe_date(int(match[1]), int(match[2]), 1)
+        if date:
+            return f"{date:%B %Y}", f"{date:%b %Y}"
+    if match := ISO_DAY.match(text):
+        date = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+        if date:
+            return f"{date.day} {date:%B %Y}", f"{date.day} {date:%b %Y}"
+    return text, text
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# Rough advance widths (in em) of a sans-serif font, so that labels can be laid out without a browser.
+_NARROW = set("iljtfI.,:;'!|() ")
+_WIDE = set("mwMW@%")
+
+
+def text_width(text: str, font_size: float) -> float:
+    """An estimate of rendered width, on the generous side."""
+    ems = 0.0
+    for char in text:
+        if char in _NARROW:
+            ems += 0.3
+        elif char in _WIDE:
+            ems += 0.85
+        elif char.isupper() or char.isdigit():
+            ems += 0.64
+        else:
+            ems += 0.55
+    return ems * font_size * 1.05
+
+
+def wrap_words(text: str, width: float, font_size: float, max_lines: int = 3) -> list[str]:
+    """Break a label into lines no wider than ``width``; the last line keeps the rest, with an ellipsis if cut."""
+    words = text.split()
+    if not words:
+        return [""]
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        candidate = f"{current} {word}"
+        if text_width(candidate, font_size) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [_shorten(" ".join(lines[max_lines - 1:]), width, font_size)]
+    return lines
+
+
+def _shorten(text: str, width: float, font_size: float) -> str:
+    while len(text) > 1 and text_width(text + "…", font_size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

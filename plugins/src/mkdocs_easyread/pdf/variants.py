@@ -1,0 +1,49 @@
+"""The three PDFs a publication gets, and what tells them apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+STYLES = Path(__file__).parent / "styles"
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str  # "standard", "large-print", "easy-read"
+    suffix: str  # added to the slug in the file name
+    label: str  # as a reader sees it: "large print PDF"
+    title_suffix: str  # added to the document title
+    stylesheets: tuple[str, ...]
+
+    def file_name(self, slug: str) -> str:
+        return f"{slug}{self.suffix}.pdf"
+
+
+STANDARD = Variant("standard", "", "standard PDF", "", ("base.css", "standard.css"))
+LARGE_PRINT = Variant("large-print", "-large-print", "large print PDF", " (large print)", ("base.css", "large-print.css"))
+EASY_READ = Variant("easy-read", "-easy-read", "easy read PDF", " (easy read)", ("base.css", "easy-read.css"))
+VARIANTS = (STANDARD, LARGE_PRINT, EASY_READ)
+
+
+def stylesheet_text(variant: Variant, custom_dir: str | None) -> str:
+    """The variant's print CSS, then a site's own additions from `<custom_dir>/easyread/pdf/styles/`."""
+    parts = [(STYLES / name).read_text(encoding="utf-8") for name in variant.stylesheets]
+    if custom_dir:
+        for name in variant.stylesheets:
+            override = Path(custom_dir) / "easyread" / "pdf" / "styles" / name
+            if override.is_file():
+                parts.append(override.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def format_size(size: int) -> str:
+    """412 KB, 1.2 MB: as GOV.UK writes file sizes."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def describe(size: int, pages: int) -> str:
+    """'PDF, 412 KB, 23 pages'."""
+    return f"PDF, {format_size(size)}, {pages} page{'' if pages == 1 else 's'}"
