@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
@@ -89,7 +90,9 @@ class Theme(Feature):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(self.build.config, uri, abs_src_path=str(asset)))
         if files.get_file_from_path("index.md") is None:
-            files.append(File.generated(self.build.config, "index.md", content=f"# {self.build.config.site_name}\n"))
+            inclusion = InclusionLevel.NOT_IN_NAV if self.build.config.nav else InclusionLevel.UNDEFINED
+            home = f"---\ntitle: {json.dumps(self.build.config.site_name)}\n---\n"
+            files.append(File.generated(self.build.config, "index.md", content=home, inclusion=inclusion))
         self._prune_large_navigation(len(files.documentation_pages()))
 
     def _prune_large_navigation(self, page_count: int) -> None:
