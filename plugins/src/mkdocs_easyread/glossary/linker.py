@@ -90,7 +90,7 @@ class BoldWords(Treeprocessor):
         self.found = found
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter("strong", "b"):
+        for element in (e for e in root.iter() if e.tag in ("strong", "b")):
             words = " ".join("".join(element.itertext()).split())
             if words:
                 self.found.append(words)
