@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1763856000")  # 2025-11-23: stable "today" for tests
 
-MINIMAL_CONFIG = {
+MINIMAL_CONFIG: dict = {
     "site_name": "Adult Social Care publications",
     "docs_dir": "content",
     "theme": {"name": "material"},
@@ -126,7 +126,20 @@ class _ListHandler(logging.Handler):
 
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
-    """An empty council site with the contract's minimal mkdocs.yml."""
+    """An empty council site with the contract's minimal mkdocs.yml, PDFs off for speed.
+
+    Tests of PDFs turn them on with ``site.plugin_options()["pdf"] = {"enabled": True}``;
+    ``minimal_site`` keeps the contract's file exactly.
+    """
+    (tmp_path / "content").mkdir()
+    site = Site(tmp_path)
+    site.plugin_options()["pdf"] = {"enabled": False}
+    return site
+
+
+@pytest.fixture
+def minimal_site(tmp_path: Path) -> Site:
+    """A council site with exactly the contract's minimal mkdocs.yml (every feature on)."""
     (tmp_path / "content").mkdir()
     return Site(tmp_path)
 

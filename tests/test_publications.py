@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def test_minimal_consultation_site_builds_strictly_with_banner_and_notice(site):
+def test_minimal_consultation_site_builds_strictly_with_banner_and_notice(minimal_site):
+    site = minimal_site
     site.publication("care-strategy", status="consultation")
     result = site.build()
     assert result.ok, result.log
