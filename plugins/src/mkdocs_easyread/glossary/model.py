@@ -66,10 +66,13 @@ class Glossary:
         return self._by_form.get(tuple(normalise(w) for w in WORD.findall(words)))
 
     def find(self, text: str) -> Iterator[Match]:
-        tokens = [(m.start(), m.end(), normalise(m.group())) for m in WORD.finditer(text)]
+        # Same length as ``text``, so token positions stay valid; a word is one token, lower-cased.
+        folded = text.replace("’", "'")
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(folded)]
+        first_words = self._first_words
         index = 0
         while index < len(tokens):
-            match = self._match_at(text, tokens, index) if tokens[index][2] in self._first_words else None
+            match = self._match_at(text, tokens, index) if tokens[index][2] in first_words else None
             if match is None:
                 index += 1
                 continue
