@@ -1,9 +1,158 @@
-"""Charts: not built yet."""
+"""Charts and tables from CSV files next to a page, drawn as SVG without JavaScript.
+
+``/// chart | Caption`` and ``/// table | Caption`` blocks (blocks.py) hand their
+options here while the page's Markdown is rendered: they are checked (spec.py),
+the CSV is loaded (data.py), laid out (bars.py, lines.py) and rendered through
+the components. Any mistake becomes a SourceError with the page's file and line,
+and the page shows a short note instead of the chart.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.utils import get_relative_url
+
 from ..build import Feature
+from ..errors import SourceError
+from ..sources import resolve_inside
+from .bars import layout_bars
+from .blocks import BlockRequest, ChartsExtension
+from .data import Dataset, load_csv
+from .lines import layout_line
+from .spec import BlockSource, ChartOptions, find_header_line, read_options
+from .summary import describe_chart
+from .view import MAX_SERIES, Chart
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+MAX_ROWS = {"bar": 40, "stacked-bar": 40, "line": 60}
 
 
 class Charts(Feature):
-    pass
+    files: Files | None = None
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        if not any(isinstance(ext, ChartsExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(ChartsExtension(render=self.render_block))
+
+    def on_files(self, files: Files) -> None:
+        self.files = files
+
+    def render_block(self, request: BlockRequest) -> str:
+        """HTML for one block of the page being rendered; never raises for an author's mistake."""
+        page = self.build.current_page
+        what = "Chart" if request.name == "chart" else "Table"
+        if page is None:  # Markdown rendered outside a page: nothing to resolve the CSV against
+            return str(self._render("error.html", what=what, caption=request.caption))
+        where = self._where(page, request)
+        try:
+            options = read_options(where, request.name, request.caption, request.header, request.body, self.build.options.charts.table)
+            data = self._load(where, options)
+            return str(self._block_html(page, request, options, data))
+        except SourceError as error:
+            self.build.reporter.warn(error)
+            return str(self._render("error.html", what=what, caption=request.caption))
+
+    def _where(self, page: Page, request: BlockRequest) -> BlockSource:
+        path = Path(page.file.abs_src_path) if page.file.abs_src_path else self.build.docs_dir / page.file.src_uri
+        try:
+            source = page.file.content_string
+        except (OSError, UnicodeDecodeError, TypeError):
+            source = ""
+        return BlockSource(path, find_header_line(source, request.name, request.caption, request.occurrence))
+
+    def _load(self, where: BlockSource, options: ChartOptions) -> Dataset:
+        line = options.data_line
+        if not options.data.lower().endswith(".csv"):
+            raise SourceError(where.path, line, f"data {options.data!r} must be a CSV file ending in .csv; save the spreadsheet as CSV")
+        roots = [self.build.docs_dir, self.build.easy_read_dir]
+        path = resolve_inside(where.path.parent, options.data, roots, where.path, line)
+        if not path.is_file():
+            raise SourceError(where.path, line, f"CSV file {options.data!r} not found; expected it next to the page, at {self._shown(path)}")
+        data = load_csv(path).select(options.columns, where.path, options.columns_line or line)
+        if options.block == "chart" and self.build.options.charts.enabled:
+            _check_chartable(data, options, where)
+        return data
+
+    def _block_html(self, page: Page, request: BlockRequest, options: ChartOptions, data: Dataset) -> Any:
+        element_id = f"er-{request.name}-{_page_key(page)}-{request.number}"
+        context = {
+            "id": element_id,
+            "caption": options.caption,
+            "table": table_view(data, options.unit),
+            "download": self._download(page, data.path),
+        }
+        if options.block == "table" or not self.build.options.charts.enabled:
+            return self._render("data-table.html", **context)
+        layout = layout_line if options.type == "line" else layout_bars
+        chart = rounded(layout(element_id, data, options))
+        return self._render("figure.html", chart=chart, description=describe_chart(data, options), table_display=options.table, **context)
+
+    def _download(self, page: Page, path: Path) -> dict[str, str] | None:
+        if not self.build.options.charts.download_link or self.files is None or not path.is_relative_to(self.build.docs_dir):
+            return None
+        file = self.files.get_file_from_path(path.relative_to(self.build.docs_dir).as_posix())
+        if file is None or file.is_documentation_page():
+            return None
+        size = max(1, math.ceil(path.stat().st_size / 1024))
+        return {"href": get_relative_url(file.url, page.url), "name": path.name, "size": f"{size} KB"}
+
+    def _render(self, name: str, **context: Any) -> Any:
+        return self.build.components.render(f"charts/components/{name}", **context)
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.build.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _check_chartable(data: Dataset, options: ChartOptions, where: BlockSource) -> None:
+    line = options.columns_line or options.data_line
+    if len(data.series) > MAX_SERIES:
+        names = ", ".join(s.name for s in data.series)
+        raise SourceError(where.path, line, f"a chart can show at most {MAX_SERIES} columns of numbers and {data.path.name} has {len(data.series)} ({names}); choose some with 'columns: [A, B]' or use a /// table block")
+    if len(data.labels) > MAX_ROWS[options.type]:
+        raise SourceError(where.path, line, f"a {options.type} chart can show at most {MAX_ROWS[options.type]} rows and {data.path.name} has {len(data.labels)}; use a /// table block, or split the data")
+    if options.type == "stacked-bar":
+        for series in data.series:
+            for label, value in zip(data.labels, series.values):
+                if value is not None and value < 0:
+                    raise SourceError(where.path, line, f"a stacked-bar chart needs numbers of 0 or more; {data.path.name} has {value:g} in column {series.name} for {label}")
+
+
+def table_view(data: Dataset, unit: str) -> dict[str, Any]:
+    rows = [
+        {"label": label, "cells": [series.cells[index].text(unit) for series in data.series]}
+        for index, label in enumerate(data.long_labels)
+    ]
+    return {"label_header": data.label_header, "headers": [s.name for s in data.series], "rows": rows}
+
+
+def rounded(chart: Chart) -> Chart:
+    """The same chart with every coordinate rounded to 0.1, for compact SVG."""
+    return _round(chart)
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 1) + 0.0
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _round(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list):
+        return [_round(item) for item in value]
+    return value
+
+
+def _page_key(page: Page) -> str:
+    """A short stable key per page, so that ids stay unique when pages are joined (PDFs)."""
+    return hashlib.sha1(page.file.src_uri.encode("utf-8")).hexdigest()[:6]

@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass
 
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+# A value this little past a round number (in steps) does not earn another tick: stacked
+# percentages that add up to 100.1 because of rounding still get an axis that ends at 100%.
+OVERSHOOT = 0.01
 PREFIX_UNITS = {"£", "$", "€"}
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -20,7 +23,7 @@ def nice_step(span: float, count: int = 5) -> float:
     raw = span / max(count, 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     for step in NICE_STEPS:
-        if raw <= step * magnitude * (1 + 1e-9):
+        if raw <= step * magnitude * (1 + OVERSHOOT):
             return step * magnitude
     return 10 * magnitude
 
@@ -32,8 +35,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     if high == low:
         high = low + (abs(low) or 1.0)
     step = nice_step(high - low, count)
-    first = math.floor(low / step + 1e-9) * step
-    last = math.ceil(high / step - 1e-9) * step
+    first = math.floor(low / step + OVERSHOOT) * step
+    last = math.ceil(high / step - OVERSHOOT) * step
     ticks = []
     value = first
     while value <= last + step * 1e-9:
@@ -171,3 +174,8 @@ def _shorten(text: str, width: float, font_size: float) -> str:
     while len(text) > 1 and text_width(text + "…", font_size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def plain_number(value: float) -> str:
+    """A number from an option (target: 85, 72.5) as it was written."""
+    return format_number(value, 0 if float(value).is_integer() else decimals_of(repr(value)))
