@@ -1,0 +1,166 @@
+"""The generated progress pages and exports of a plan, as real MkDocs files.
+
+Pages are Markdown (headings, so they reach the table of contents and search)
+with HTML blocks rendered by our autoescaped components. Links between them are
+computed from the files' own URLs, so they work with or without directory URLs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from ..errors import SourceError
+from .exports import csv_text, json_text
+from .model import STATUSES, Plan
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
+    from ..build import Build
+    from ..publications.model import Publication
+
+COMPONENTS = "outcomes/components"
+EASY_READ_WORDS = {
+    "completed": "This is done.",
+    "underway": "We are working on this.",
+    "not-started": "We have not started this yet.",
+    "delayed": "This is taking longer than we planned.",
+    "cancelled": "We have stopped doing this.",
+    "late": "This is late.",
+}
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+SHORTCODE_COLON = re.compile(r":(?=[\w+-]+:)")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+ATTRIBUTE_UNSAFE = re.compile(r"[^\w .,'()/?!-]")
+
+
+def page_uris(plan: Plan, easy_read: bool = True) -> dict[str, str]:
+    """Every file a plan generates, by a short key the templates link with."""
+    base = f"{plan.slug}/progress"
+    uris = {"progress": f"{base}/index.md"}
+    uris.update({f"outcome:{o.id}": f"{base}/{o.id}.md" for o in plan.outcomes})
+    if plan.recommendations:
+        uris["recommendations"] = f"{base}/recommendations.md"
+    uris["history"] = f"{base}/history.md"
+    if easy_read:
+        uris["easy_read"] = f"easy-read/{plan.slug}/progress/index.md"
+    uris["csv"] = f"{base}/outcomes.csv"
+    uris["json"] = f"{base}/outcomes.json"
+    return uris
+
+
+@dataclass
+class Links:
+    """Relative links from one generated file to the others (``key`` as in :func:`page_uris`)."""
+
+    files: dict[str, File]
+    here: File
+
+    def has(self, key: str) -> bool:
+        return key in self.files
+
+    def to(self, key: str, anchor: str = "") -> str:
+        url = get_relative_url(self.files[key].url, self.here.url)
+        return f"{url}#{anchor}" if anchor else url
+
+
+def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Build) -> tuple[dict[str, File], list[SourceError]]:
+    """Append the plan's pages and exports to ``files``; a source file already there wins."""
+    errors = []
+    created: dict[str, File] = {}
+    for key, uri in page_uris(plan, build.options.outcomes.easy_read_summary).items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            path = Path(existing.abs_src_path or build.docs_dir / uri)
+            errors.append(SourceError(path, None, f"this file has the address of a page generated from {plan.source}; rename or move it"))
+            continue
+        created[key] = File.generated(build.config, uri, content="")
+        files.append(created[key])
+    for key, file in created.items():
+        file.content_string = _content(key, plan, publication, Links(created, file), build)
+    return created, errors
+
+
+def _content(key: str, plan: Plan, publication: Publication, links: Links, build: Build) -> str:
+    if key == "csv":
+        return csv_text(plan)
+    if key == "json":
+        return json_text(plan, publication)
+    render = build.components.render
+    common = {"plan": plan, "publication": publication, "links": links, "md": inline_markdown}
+    if key.startswith("outcome:"):
+        outcome = next(o for o in plan.outcomes if f"outcome:{o.id}" == key)
+        return render(f"{COMPONENTS}/outcome-page.html", **common, outcome=outcome,
+                      front_matter=front_matter(f"{outcome.id}: {outcome.title}"),
+                      overdue_count=len(outcome.overdue_actions(plan.today)),
+                      href=lambda action: f"#action-{action.id}")
+    context = _page_context(key, plan, links)
+    return render(f"{COMPONENTS}/{key.replace('_', '-')}-page.html", **common, **context)
+
+
+def _page_context(key: str, plan: Plan, links: Links) -> dict[str, Any]:
+    if key == "progress":
+        return {
+            "front_matter": front_matter("Progress"),
+            "counts": plan.counts(),
+            "labels": STATUSES,
+            "overdue_count": len(plan.overdue_actions()),
+            "action_count": sum(1 for _ in plan.actions()),
+            "href": lambda action: links.to(f"outcome:{plan.outcome_of(action.id).id}", f"action-{action.id}"),
+        }
+    if key == "recommendations":
+        answered = sum(1 for r in plan.recommendations if plan.answering(r.id))
+        return {
+            "front_matter": front_matter("Recommendations"),
+            "themes": plan.themes(),
+            "answered": answered,
+            "unanswered": len(plan.recommendations) - answered,
+        }
+    if key == "history":
+        changes = plan.history()
+        years = [(year, list(group)) for year, group in itertools.groupby(changes, key=lambda c: c.update.date.year)]
+        return {"front_matter": front_matter("History of changes"), "changes": changes, "years": years}
+    return {"front_matter": front_matter("How we are doing"), "rows": easy_read_rows(plan)}
+
+
+def easy_read_rows(plan: Plan) -> list[dict[str, Any]]:
+    rows = []
+    for outcome in plan.outcomes:
+        status = outcome.status
+        late = outcome.overdue_actions(plan.today) and status in ("underway", "not-started")
+        rows.append({
+            "picture": outcome.picture or "material-flag-outline",
+            "alt": Markup(attribute_text(outcome.title)),
+            "sentence": outcome.easy_read or outcome.title,
+            "status": "delayed" if late else status,
+            "words": EASY_READ_WORDS["late" if late else status],
+        })
+    return rows
+
+
+def front_matter(title: str) -> Markup:
+    """YAML front matter with the page title; JSON strings are valid YAML and need no more escaping."""
+    return Markup(f"---\ntitle: {json.dumps(title)}\n---")
+
+
+def inline_markdown(text: str) -> Markup:
+    """Text from YAML, safe inside a Markdown heading or paragraph: shown exactly as written."""
+    text = " ".join(str(text).split())
+    text = ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return Markup(SHORTCODE_COLON.sub("&#58;", text))
+
+
+def attribute_text(text: str) -> str:
+    """Text for a quoted attr_list value: Markdown would read quotes, braces, tags or colons in it."""
+    return " ".join(ATTRIBUTE_UNSAFE.sub(" ", str(text)).split())
+
