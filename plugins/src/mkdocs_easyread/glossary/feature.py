@@ -127,6 +127,7 @@ class GlossaryFeature(Feature):
     # --- glossary pages ---------------------------------------------------------
 
     def on_env(self) -> None:
+        self.build.extra["glossary_used"] = {anchor for terms in self.page_terms.values() for anchor in terms.used}
         for page in self._glossary_pages():
             slug = self.pages[page.file.src_uri]
             if slug:

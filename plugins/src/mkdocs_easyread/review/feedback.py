@@ -1,0 +1,57 @@
+"""'Tell us what you think' links: a prefilled email naming the publication, page and paragraph."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from urllib.parse import quote
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+
+def mailto(email: str, publication: str, page: str, url: str, paragraph: str | None = None) -> str:
+    where = f"{publication}, {page}" + (f", paragraph {paragraph}" if paragraph else "")
+    subject = f"Feedback on {where}"
+    body = f"Publication: {publication}\nPage: {page}\n" + (f"Paragraph: {paragraph}\n" if paragraph else "") + f"Address: {url}\n\nMy comments:\n\n"
+    return f"mailto:{email}?subject={quote(subject)}&body={quote(body)}"
+
+
+class ParagraphFeedback(Treeprocessor):
+    """After each numbered paragraph, a small link to comment on exactly that paragraph."""
+
+    def __init__(self, md: Markdown, href: Callable[[str], str]) -> None:
+        super().__init__(md)
+        self.href = href
+
+    def run(self, root: etree.Element) -> None:
+        for paragraph in root.iter("p"):
+            anchor = paragraph.get("id", "")
+            if "er-para" not in paragraph.get("class", "") or not anchor.startswith("paragraph-"):
+                continue
+            label = anchor.removeprefix("paragraph-")
+            paragraph.tail = (paragraph.tail or "")
+            link = etree.SubElement(paragraph, "a", {"class": "er-para-feedback er-screen-only", "href": self.href(label)})
+            link.text = "Comment on paragraph "
+            number = etree.SubElement(link, "span")
+            number.text = label
+            link.tail = None
+            # Keep the link after the paragraph's own words, separated by a space.
+            if len(paragraph) > 1:
+                previous = paragraph[-2]
+                previous.tail = (previous.tail or "") + " "
+            else:
+                paragraph.text = (paragraph.text or "") + " "
+
+
+class FeedbackExtension(Extension):
+    def __init__(self, href_for_current_page: Callable[[], Callable[[str], str] | None]) -> None:
+        super().__init__()
+        self.href_for_current_page = href_for_current_page
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        href = self.href_for_current_page()
+        if href is not None:
+            # After numbering (6) and toc (5).
+            md.treeprocessors.register(ParagraphFeedback(md, href), "easyread_feedback", 3)
