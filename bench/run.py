@@ -1,0 +1,119 @@
+"""Benchmark: the plugin against bare MkDocs + Material on the same content, in one run.
+
+Prints, for each corpus size: HTML build ratio (plugin, PDFs off / bare),
+the glossary's share, tagged PDF pages per second of extra build time, the
+unchanged-rebuild ratio with PDFs on, peak RSS, and site size per page.
+
+    .venv/bin/python bench/run.py --sizes 100 400 800
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+OUT = Path(__file__).parent / "out"
+PLUGIN = {"organisation": "Bench Council", "alternative_formats": {"phone": "0100 000 000", "email": "a@example.gov.uk"}}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    site_bytes: int
+    html_pages: int
+    log: str
+
+
+def write_config(root: Path, name: str, plugin: dict | None) -> Path:
+    config = {"site_name": "Bench", "docs_dir": "content", "theme": {"name": "material"}, "plugins": ["search"]}
+    if plugin is not None:
+        config["plugins"].append({"easyread": plugin})
+    path = root / f"{name}.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build(config: Path, site: Path, env: dict[str, str] | None = None) -> Run:
+    if site.exists():
+        shutil.rmtree(site)
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed: {config}\n{output[-3000:]}")
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = sum(1 for _ in site.rglob("*.html"))
+    return Run(seconds, usage.ru_maxrss / 1024, size, pages, output)
+
+
+def pdf_pages(site: Path) -> int:
+    import pikepdf
+
+    total = 0
+    for path in site.rglob("*.pdf"):
+        with pikepdf.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
+
+
+def measure(size: int) -> dict[str, float]:
+    root = generate(OUT / f"corpus-{size}", size)
+    bare = build(write_config(root, "bare", None), root / "site-bare")
+    html = build(write_config(root, "html", {**PLUGIN, "pdf": {"enabled": False}}), root / "site-html")
+    no_glossary = build(write_config(root, "noglossary", {**PLUGIN, "glossary_file": "none.yml", "pdf": {"enabled": False}}), root / "site-ng")
+    cache = root / ".cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    pdf_config = write_config(root, "pdf", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache"}})
+    cold = build(pdf_config, root / "site-pdf")
+    pages = pdf_pages(root / "site-pdf")
+    warm = build(pdf_config, root / "site-pdf")
+    extra = max(cold.seconds - html.seconds, 1e-6)
+    return {
+        "pages": size,
+        "bare s": bare.seconds,
+        "plugin s": html.seconds,
+        "html ratio": html.seconds / bare.seconds,
+        "glossary share": (html.seconds - no_glossary.seconds) / no_glossary.seconds,
+        "pdf pages": pages,
+        "pdf pages/s": pages / extra,
+        "rebuild ratio": warm.seconds / html.seconds,
+        "peak RSS MB (pdf)": max(cold.peak_rss_mb, warm.peak_rss_mb),
+        "KB/page bare": bare.site_bytes / bare.html_pages / 1024,
+        "KB/page plugin": html.site_bytes / html.html_pages / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 800])
+    args = parser.parse_args()
+    rows = [measure(size) for size in args.sizes]
+    keys = list(rows[0])
+    print("| " + " | ".join(keys) + " |")
+    print("|" + "---|" * len(keys))
+    for row in rows:
+        print("| " + " | ".join(f"{row[k]:.2f}" if isinstance(row[k], float) else str(row[k]) for k in keys) + " |")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = (last["plugin s"] / first["plugin s"]) / (last["pages"] / first["pages"])
+        print(f"\nbuild time growth from {first['pages']} to {last['pages']} pages, relative to linear: {growth:.2f}")
+
+
+if __name__ == "__main__":
+    main()
