@@ -1,9 +1,166 @@
-"""Pdf: not built yet."""
+"""Pdf: tagged PDF/UA-1 files of each publication, standard, large print and easy read.
+
+At `on_env` every page's content exists: the print documents are assembled and
+each one is looked up in the cache by its hash; the rest start rendering in
+worker processes while MkDocs writes the HTML pages. `on_post_build` waits for
+them, copies every PDF into the site and fills in the download boxes of pages
+written before their PDFs were done.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from ..build import Feature
+from ..errors import SourceError
+from .cache import Entry, PdfCache, copy_atomically
+from .downloads import PendingPage, patch, render_box
+from .jobs import Rendered
+from .plan import PlannedPdf, Planner, PublicationPdfs
+from .runner import Runner
+from .sitemap import AssetStore
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from ..build import Build
+    from ..publications.model import Publication
+
+log = logging.getLogger("mkdocs.plugins.easyread")
+ASSETS = AssetStore()  # digests of pictures, kept across the rebuilds of `mkdocs serve`
 
 
 class Pdf(Feature):
-    pass
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self.files: Files | None = None
+        self.nav_order: dict[str, int] = {}
+        self.planned: dict[str, PublicationPdfs] = {}
+        self.pending: dict[str, list[PendingPage]] = {}
+        self.runner: Runner | None = None
+        self.started = 0.0
+
+    @property
+    def active(self) -> bool:
+        options = self.build.options.pdf
+        return options.enabled and (options.in_serve or not self.build.serving)
+
+    @property
+    def cache(self) -> PdfCache:
+        return PdfCache(self.build.root / self.build.options.pdf.cache_dir)
+
+    def on_files(self, files: Files) -> None:
+        self.files = files
+
+    def on_nav(self, nav: Navigation, files: Files) -> None:
+        self.files = files
+        self.nav_order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
+
+    def on_env(self) -> None:
+        self.planned.clear()
+        self.pending.clear()
+        if not self.active or self.files is None:
+            return
+        self.started = time.monotonic()
+        planner = Planner(self.build, self.files, self.nav_order, self.cache, ASSETS)
+        for publication in self.build.publications.values():
+            if publication.pdf:
+                try:
+                    self.planned[publication.slug] = planner.plan(publication)
+                except Exception as error:  # noqa: BLE001 - one publication's PDFs must not stop the build
+                    self._report(publication, "PDFs", error)
+        jobs = [pdf.job for planned in self.planned.values() for pdf in planned.pdfs if pdf.job]
+        if jobs:
+            self.runner = Runner(jobs, self.build.options.pdf.concurrency)
+            log.info("easyread: rendering %d PDF%s in %d worker process%s", len(jobs), "" if len(jobs) == 1 else "s",
+                     self.runner.workers, "" if self.runner.workers == 1 else "es")
+
+    def page_bottom(self, page: Page) -> str | None:
+        publication = self.build.publication_of(page)
+        planned = self.planned.get(publication.slug) if publication else None
+        if planned is None or not planned.pdfs:
+            return None
+        self._collect_finished(planned)
+        if any(pdf.entry is None and pdf.error is None for pdf in planned.pdfs):
+            self.pending.setdefault(planned.slug, []).append(PendingPage(Path(page.file.abs_dest_path), page.url))
+        return render_box(self.build.components, planned, page.url, final=False)
+
+    def _collect_finished(self, planned: PublicationPdfs) -> None:
+        """Take the figures of PDFs that finished rendering while pages were being written."""
+        for pdf in planned.pdfs:
+            if pdf.entry is None and pdf.error is None and self.runner is not None:
+                self._take(pdf, self.runner.done(pdf.key))
+
+    @staticmethod
+    def _take(pdf: PlannedPdf, outcome: Rendered | BaseException | None) -> None:
+        if isinstance(outcome, Rendered):
+            pdf.entry = Entry(outcome.key, outcome.pages, outcome.size)
+            pdf.seconds = outcome.seconds
+        elif isinstance(outcome, BaseException):
+            pdf.error = outcome
+
+    def on_post_build(self) -> None:
+        try:
+            for planned in self.planned.values():
+                self._finish(planned)
+        finally:
+            if self.runner is not None:
+                self.runner.close()
+                self.runner = None
+        if self.planned:
+            self._log_totals()
+        rendered = {pdf.label: pdf.key for p in self.planned.values() for pdf in p.pdfs if pdf.job and pdf.entry}
+        if rendered:
+            self.cache.prune(rendered)
+
+    def _finish(self, planned: PublicationPdfs) -> None:
+        for pdf in planned.pdfs:
+            if pdf.entry is None and pdf.error is None and self.runner is not None:
+                self._take(pdf, self.runner.result(pdf.key))
+            self._publish(planned, pdf)
+        patch(self.build.components, planned, self.pending.get(planned.slug, []))
+        self._log(planned)
+
+    def _publish(self, planned: PublicationPdfs, pdf: PlannedPdf) -> None:
+        target = self.build.site_dir / pdf.url
+        if pdf.entry is not None:
+            try:
+                copy_atomically(self.cache.pdf_path(pdf.key), target)
+                return
+            except OSError as error:
+                pdf.entry, pdf.error = None, error
+        target.unlink(missing_ok=True)  # never leave an older or partial file under this name
+        self._report(planned.publication, f"the {pdf.variant.label}", pdf.error)
+
+    def _report(self, publication: Publication, what: str, error: BaseException | None) -> None:
+        reason = (str(error) or type(error).__name__) if error is not None else "unknown error"
+        self.build.reporter.warn(SourceError(
+            self.build.root / publication.source, None,
+            f"{what} for '{publication.slug}' could not be made: {reason}",
+        ))
+
+    def _log(self, planned: PublicationPdfs) -> None:
+        made = [pdf for pdf in planned.pdfs if pdf.entry is not None]
+        rendered = sum(1 for pdf in made if pdf.job is not None)
+        pages = sum(pdf.entry.pages for pdf in made)
+        failed = len(planned.pdfs) - len(made)
+        log.info(
+            "easyread: PDF %s: %d file%s, %d pages, %d rendered, %d from cache%s (%.1f s rendering)",
+            planned.slug, len(made), "" if len(made) == 1 else "s", pages, rendered, len(made) - rendered,
+            f", {failed} failed" if failed else "", sum(pdf.seconds for pdf in planned.pdfs),
+        )
+
+    def _log_totals(self) -> None:
+        pdfs = [pdf for planned in self.planned.values() for pdf in planned.pdfs]
+        made = [pdf for pdf in pdfs if pdf.entry is not None]
+        rendered = sum(1 for pdf in made if pdf.job is not None)
+        log.info(
+            "easyread: PDFs: %d files, %d pages, %d rendered, %d from cache, %d failed, %.1f s since the pages were read",
+            len(made), sum(pdf.entry.pages for pdf in made), rendered, len(made) - rendered,
+            len(pdfs) - len(made), time.monotonic() - self.started,
+        )

@@ -1,0 +1,90 @@
+"""The print document of one PDF: a cover, contents, the other-formats notice and its pages in order."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from .content import Chapter, Rewriter
+from .sitemap import AssetStore, SiteMap
+from .variants import EASY_READ, LARGE_PRINT, Variant
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from ..build import Build
+    from ..publications.model import Publication
+
+STATUS_TEXT = {
+    "draft": "Draft. It has not been agreed and it may change.",
+    "consultation": "Consultation draft. We want your views before we agree it.",
+    "published": "Published.",
+    "archived": "Archived. It is no longer current and is kept for reference.",
+}
+VERSION_LABELS = {LARGE_PRINT.name: "large print version", EASY_READ.name: "easy read version"}
+
+
+@dataclass
+class Chapters:
+    items: list[Chapter]
+    digests: frozenset[str]  # of the files they embed, so that a changed picture changes the cache key
+
+
+@dataclass
+class PrintDocument:
+    html: str
+    title: str
+    digests: frozenset[str]
+
+    def fingerprint(self, css: str, variant: Variant, versions: str) -> str:
+        digest = hashlib.sha256()
+        for part in (versions, variant.name, css, self.html, *sorted(self.digests)):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def rewrite_chapters(pages: list[Page], site: SiteMap, assets: AssetStore, fallback_title: str) -> Chapters:
+    """Each page as a section of the print document, with links between them made in-document anchors."""
+    chapters = [Chapter(f"c{number}", page.file.src_uri, plain(page.title) or fallback_title)
+                for number, page in enumerate(pages, start=1)]
+    rewriter = Rewriter(site, assets, {chapter.src_uri: chapter.id for chapter in chapters})
+    for chapter, page in zip(chapters, pages):
+        chapter.html = Markup(rewriter.chapter(page.content or "", page.url, chapter))
+    return Chapters(chapters, frozenset(rewriter.digests))
+
+
+def assemble_document(build: Build, publication: Publication, variant: Variant, chapters: Chapters, lang: str) -> PrintDocument:
+    title = f"{publication.title}{variant.title_suffix}"
+    options = build.options
+    html = build.components.render(
+        "pdf/components/document.html",
+        lang=lang,
+        title=title,
+        organisation=options.organisation,
+        description=publication.subtitle or publication.summary or "",
+        created=publication.published.isoformat() if publication.published else "",
+        variant=variant,
+        version_label=VERSION_LABELS.get(variant.name, ""),
+        publication=publication,
+        status_text=STATUS_TEXT.get(publication.status, publication.status_label),
+        date_label="Published" if publication.published else "Date:",
+        date=publication.published or build.today,
+        formats=Markup(build.components.render(  # already escaped by the component
+            "theme/components/alternative-formats.html",
+            formats=options.alternative_formats,
+            organisation=options.organisation,
+        )),
+        chapters=chapters.items,
+    )
+    return PrintDocument(str(html), title, chapters.digests)
+
+
+def plain(title: object) -> str:
+    """A page title as text: front-matter titles arrive escaped, as Markup."""
+    if title is None:
+        return ""
+    return title.unescape() if isinstance(title, Markup) else str(title)

@@ -1,0 +1,64 @@
+"""The "Download this document" box on a publication's pages, and filling it in after rendering.
+
+Sizes and page counts of a PDF are known once it exists. A PDF from the cache is
+known before any page is written; one still rendering is not, so its pages get
+the box without figures, between marker comments, and the written files are
+patched when rendering ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.utils import get_relative_url
+
+from .cache import write_atomically
+from .variants import describe
+
+if TYPE_CHECKING:
+    from ..render import Components
+    from .plan import PublicationPdfs
+
+TEMPLATE = "pdf/components/downloads.html"
+BOX = re.compile(r"<!--er-pdf-downloads-->.*?<!--/er-pdf-downloads-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    """A written page whose box waits for figures."""
+
+    path: Path
+    url: str
+
+
+def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, final: bool) -> str:
+    """The box for a page; `final`: leave out PDFs that failed or never came."""
+    items = []
+    for pdf in pdfs.pdfs:
+        if pdf.error is not None or (final and pdf.entry is None):
+            continue
+        items.append({
+            "href": get_relative_url(pdf.url, page_url or "."),
+            "label": pdf.variant.label,
+            "info": describe(pdf.entry.size, pdf.entry.pages) if pdf.entry else "",
+        })
+    return str(components.render(TEMPLATE, items=items))
+
+
+def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage]) -> int:
+    """Fill in the boxes of pages written before their PDFs were done; the number of files changed."""
+    changed = 0
+    for page in pages:
+        try:
+            html = page.path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        box = render_box(components, pdfs, page.url, final=True)
+        patched = BOX.sub(lambda _: box, html, count=1)
+        if patched != html:
+            write_atomically(page.path, patched.encode("utf-8"))
+            changed += 1
+    return changed

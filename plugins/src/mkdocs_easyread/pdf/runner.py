@@ -1,0 +1,87 @@
+"""Worker processes that render PDFs while MkDocs writes the HTML pages.
+
+The pool is started from a background thread: starting worker processes (and
+importing WeasyPrint in them) takes about a second, which the main thread spends
+templating pages instead of waiting.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+
+from . import jobs as job_module
+from .jobs import WORKER_MODULE, Rendered, RenderJob
+
+
+def start_pool(workers: int) -> Executor:
+    """Processes forked from a server that has WeasyPrint loaded already, where the platform allows."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([WORKER_MODULE])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def worker_count(concurrency: int, jobs: int) -> int:
+    wanted = concurrency if concurrency > 0 else (os.cpu_count() or 1)
+    return max(1, min(wanted, jobs))
+
+
+class Runner:
+    """Renders jobs in the background; results are looked up by key, without waiting or with."""
+
+    def __init__(self, jobs: list[RenderJob], concurrency: int) -> None:
+        self.jobs = jobs
+        self.workers = worker_count(concurrency, len(jobs))
+        self._futures: dict[str, Future] = {}
+        self._submitted = threading.Event()
+        self._pool: Executor | None = None
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._submit, name="easyread-pdf", daemon=True)
+        self._thread.start()
+
+    def _submit(self) -> None:
+        try:
+            self._pool = start_pool(self.workers)
+            render = job_module.run  # looked up now, so that tests can replace it
+            for job in self.jobs:
+                self._futures[job.key] = self._pool.submit(render, job)
+        except BaseException as error:  # noqa: BLE001 - reported for each job in result()
+            self._failure = error
+        finally:
+            self._submitted.set()
+
+    def done(self, key: str) -> Rendered | BaseException | None:
+        """The outcome if it is known now, else None."""
+        if not self._submitted.is_set():
+            return None
+        future = self._futures.get(key)
+        if future is None:
+            return self._failure
+        if not future.done():
+            return None
+        return outcome(future)
+
+    def result(self, key: str) -> Rendered | BaseException:
+        """Wait for the job's outcome: what it rendered, or the error that stopped it."""
+        self._submitted.wait()
+        future = self._futures.get(key)
+        if future is None:
+            return self._failure or RuntimeError("the PDF was never started")
+        return outcome(future)
+
+    def close(self) -> None:
+        self._submitted.wait()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def outcome(future: Future) -> Rendered | BaseException:
+    try:
+        return future.result()
+    except BaseException as error:  # noqa: BLE001 - one PDF's failure must not stop the others
+        return error

@@ -1,0 +1,115 @@
+"""Where a URL in a page's HTML points: a page of the same PDF, a file of the site, or the web.
+
+Pages are rendered with URLs relative to their own address; in one PDF made of
+many pages they must become in-document anchors (``#c3-goals``), absolute web
+addresses (``site_url``) or local files for WeasyPrint to read.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import mimetypes
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File, Files
+
+ORIGIN = "http://site.invalid/"  # a stand-in origin, to resolve relative URLs with urljoin
+
+
+@dataclass
+class Target:
+    """A resolved relative URL: the site path (no leading slash) and its fragment."""
+
+    path: str
+    fragment: str
+    query: str = ""
+
+
+class SiteMap:
+    """The site's pages and files by address, built once per build."""
+
+    def __init__(self, files: Files, site_url: str | None) -> None:
+        self.site_url = site_url if site_url and site_url.endswith("/") else (f"{site_url}/" if site_url else None)
+        self.pages: dict[str, str] = {}  # url path -> src_uri
+        self.files: dict[str, File] = {}  # dest path -> file
+        for file in files:
+            self.files[file.dest_uri] = file
+            if file.is_documentation_page():
+                for alias in url_aliases(file.url):
+                    self.pages.setdefault(alias, file.src_uri)
+
+    def resolve(self, url: str, page_url: str) -> Target | None:
+        """A relative URL of the page at `page_url`, as a site path; None for other hosts and schemes."""
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            return None
+        joined = urlsplit(urljoin(ORIGIN + page_url, url))
+        return Target(joined.path.lstrip("/"), joined.fragment, joined.query)
+
+    def page_at(self, path: str) -> str | None:
+        return self.pages.get(path)
+
+    def absolute(self, target: Target) -> str | None:
+        """The address on the published site, if the site says where it is published."""
+        if not self.site_url:
+            return None
+        url = urljoin(self.site_url, target.path)
+        if target.query:
+            url += f"?{target.query}"
+        return f"{url}#{target.fragment}" if target.fragment else url
+
+    def file_at(self, path: str) -> File | None:
+        return self.files.get(path) or self.files.get(f"{path.rstrip('/')}/index.html")
+
+
+def url_aliases(url: str) -> list[str]:
+    """'plan/vision/' is also reached as 'plan/vision' and 'plan/vision/index.html'."""
+    aliases = [url]
+    if url.endswith("/") or url == "":
+        aliases += [url.rstrip("/"), f"{url}index.html"]
+    elif url.endswith("index.html"):
+        aliases.append(url[: -len("index.html")])
+    return aliases
+
+
+@dataclass
+class Asset:
+    """A picture the PDF embeds: the URI WeasyPrint reads and the digest of its bytes."""
+
+    uri: str
+    digest: str
+
+
+@dataclass
+class AssetStore:
+    """Resolves site files to what WeasyPrint can read, remembering each file's digest."""
+
+    _digests: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+    def asset(self, file: File) -> Asset | None:
+        if file.abs_src_path and os.path.isfile(file.abs_src_path):
+            path = Path(file.abs_src_path)
+            return Asset(path.as_uri(), self._digest(path))
+        try:
+            content = file.content_bytes
+        except (OSError, TypeError, ValueError):
+            return None
+        mime = mimetypes.guess_type(file.dest_uri)[0] or "application/octet-stream"
+        return Asset(data_uri(content, mime), hashlib.sha256(content).hexdigest())
+
+    def _digest(self, path: Path) -> str:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in self._digests:
+            self._digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._digests[key]
+
+
+def data_uri(content: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
