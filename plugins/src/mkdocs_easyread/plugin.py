@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, Feature
 from .config import PluginConfig
 from .errors import Reporter
+from .sources import unreadable_pages
 from .publications.feature import Publications
 from .theme.feature import Theme, fix_material_markup, page_parts
 
@@ -37,6 +41,17 @@ def feature_classes() -> list[type[Feature]]:
     return [Publications, GlossaryFeature, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
 
 
+def check_option_paths(build: Build) -> None:
+    """Folders and files named in options must stay inside the project."""
+    inside = {
+        "easy_read_dir": (build.easy_read_dir, build.root, "the project (beside mkdocs.yml)"),
+        "glossary_file": ((build.docs_dir / build.options.glossary_file).resolve(), build.docs_dir, "docs_dir"),
+    }
+    for option, (path, root, where) in inside.items():
+        if not path.is_relative_to(root):
+            raise PluginError(f"easyread: option {option} {getattr(build.options, option)!r} must be inside {where}")
+
+
 class EasyReadPlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
 
@@ -49,10 +64,9 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = config.config_file_path
-        from pathlib import Path
-
-        self.build = Build(config=config, options=self.config, reporter=Reporter(Path(root or ".").resolve().parent), serving=self.serving)
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.build = Build(config=config, options=self.config, reporter=Reporter(root), serving=self.serving)
+        check_option_paths(self.build)
         self.features = [cls(self.build) for cls in feature_classes()]
         for feature in self.features:
             feature.on_config(config)
@@ -64,7 +78,15 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         for feature in self.features:
             with self.build.reporter.catching():
                 feature.on_files(files)
+        self._drop_unreadable_pages(files)
         return files
+
+    def _drop_unreadable_pages(self, files: Files) -> None:
+        """Report pages that are not UTF-8 and leave them out, so that the rest still builds."""
+        pages = {Path(f.abs_src_path): f for f in files.documentation_pages() if f.abs_src_path}
+        for error in unreadable_pages(pages):
+            self.build.reporter.warn(error)
+            files.remove(pages[error.path])
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for feature in self.features:

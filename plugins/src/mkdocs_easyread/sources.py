@@ -269,3 +269,19 @@ def resolve_inside(base: Path, relative: str, roots: Iterable[Path], source: Pat
         if target.is_relative_to(root.resolve()):
             return target
     raise SourceError(source, line, f"path {relative!r} leads outside the site's folders; keep files inside {', '.join(r.name for r in roots)}")
+
+
+def unreadable_pages(paths: Iterable[Path]) -> list[SourceError]:
+    """A SourceError for each Markdown file that is not UTF-8 (MkDocs itself would stop with a traceback)."""
+    errors = []
+    for path in paths:
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                read_text(path)
+            except SourceError as error:
+                errors.append(error)
+        except OSError as error:
+            errors.append(SourceError(path, None, f"cannot read the file ({error.strerror})"))
+    return errors
