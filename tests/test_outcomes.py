@@ -240,6 +240,38 @@ def test_builds_are_byte_identical(built, tmp_path):
         assert (again.site / path).read_bytes() == (built.site / path).read_bytes()
 
 
+def test_links_follow_the_sites_url_style(tmp_path):
+    site = make_site(tmp_path)
+    site.config["use_directory_urls"] = False
+    result = site.build()
+    assert result.ok, result.log
+    page = (result.site / "plan/progress/index.html").read_text(encoding="utf-8")
+    assert 'href="O1.html#action-A1.1"' in page and 'href="history.html"' in page
+    assert 'href="../../easy-read/plan/progress/index.html"' in page
+    assert (result.site / "plan/progress/O1.html").is_file()
+
+
+def test_a_council_page_at_a_generated_address_is_kept_and_reported(tmp_path):
+    site = make_site(tmp_path)
+    site.write("content/plan/progress/history.md", "---\ntitle: Our own history\n---\n\nWords.\n")
+    result = site.build()
+    assert any(w.startswith("content/plan/progress/history.md: this file has the address of a page generated from content/plan/outcomes.yml")
+               for w in result.warnings), result.warnings
+    result = site.build(strict=False)
+    assert "Our own history" in result.html("plan/progress/history")
+    assert 'href="history/"' in result.html("plan/progress")
+
+
+def test_options_turn_off_the_easy_read_summary_and_the_progress_box(tmp_path):
+    site = make_site(tmp_path)
+    site.plugin_options()["outcomes"] = {"easy_read_summary": False, "progress_box": False}
+    result = site.build()
+    assert result.ok, result.log
+    assert not (result.site / "easy-read/plan/progress").exists()
+    assert "Easy read version" not in result.html("plan/progress")
+    assert "er-oc-box" not in result.html("plan")
+
+
 # --- overdue, relative to the build date ----------------------------------------------
 
 

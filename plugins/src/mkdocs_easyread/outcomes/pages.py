@@ -74,19 +74,21 @@ class Links:
 
 
 def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Build) -> tuple[dict[str, File], list[SourceError]]:
-    """Append the plan's pages and exports to ``files``; a source file already there wins."""
+    """Append the plan's pages and exports to ``files``; a council's own file at the same address wins."""
     errors = []
     created: dict[str, File] = {}
+    targets: dict[str, File] = {}  # what each key links to: ours, or the council's file that took its place
     for key, uri in page_uris(plan, build.options.outcomes.easy_read_summary).items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
             path = Path(existing.abs_src_path or build.docs_dir / uri)
             errors.append(SourceError(path, None, f"this file has the address of a page generated from {plan.source}; rename or move it"))
+            targets[key] = existing
             continue
-        created[key] = File.generated(build.config, uri, content="")
+        created[key] = targets[key] = File.generated(build.config, uri, content="")
         files.append(created[key])
     for key, file in created.items():
-        file.content_string = _content(key, plan, publication, Links(created, file), build)
+        file.content_string = _content(key, plan, publication, Links(targets, file), build)
     return created, errors
 
 
