@@ -88,10 +88,11 @@ class Publications(Feature):
 
     @staticmethod
     def _escape_title(page: Page) -> None:
-        """Front-matter titles reach Material's templates, which do not escape; Markup is never escaped twice."""
-        title = page.meta.get("title")
-        if title is not None:
-            page.meta["title"] = escape(str(title))
+        """Front-matter text reaches Material's templates (title, subtitle, description), which do
+        not escape; Markup is text already escaped, never escaped twice."""
+        for key, value in page.meta.items():
+            if isinstance(value, str):
+                page.meta[key] = escape(value)
 
     def _check_keys_with_lines(self, page: Page, allowed: tuple[str, ...], what: str) -> None:
         path = self._path(page.file)
