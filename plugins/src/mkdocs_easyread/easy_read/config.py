@@ -3,24 +3,45 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+DEFAULT_ACRONYMS = ["NHS", "GP", "UK", "TV", "OK", "ID"]
+
 
 class CheckerConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Run the easy-read checker on every build."""
     max_sentence_words = c.Type(int, default=15)
     """Sentences longer than this are reported (0 turns the rule off)."""
     long_word_syllables = c.Type(int, default=3)
     """Words with more syllables than this are suggested for a plainer word (0: off)."""
+    max_row_sentences = c.Type(int, default=3)
+    """Rows with more sentences than this are suggested for splitting (0: off). Never fails a build."""
     row_without_picture = c.Type(bool, default=True)
+    """Report rows (paragraphs, list items) that do not start with a picture."""
     picture_without_alt = c.Type(bool, default=True)
+    """Report pictures with no alt text, like ![](bus.svg)."""
+    unknown_picture = c.Type(bool, default=True)
+    """Report picture:<name> that is not one of the package's pictures."""
     unknown_bold_word = c.Type(bool, default=True)
+    """Report bold words that are not glossary terms (checked by the glossary)."""
     numbers_as_words = c.Type(bool, default=True)
+    """Report numbers written as words ('five'); easy read uses digits (5)."""
     capitals = c.Type(bool, default=True)
+    """Report words in capitals, except glossary terms and the acronyms below."""
+    acronyms = c.Type(list, default=list(DEFAULT_ACRONYMS))
+    """Acronyms allowed in capitals besides glossary terms (plurals like GPs are allowed too)."""
     italics = c.Type(bool, default=True)
+    """Report italic text (*words* or _words_)."""
     semicolons = c.Type(bool, default=True)
+    """Report semicolons."""
     plain_words = c.Type(list, default=[])
-    """Extra words never suggested as long words (names, local places)."""
+    """Extra words never suggested as long words (names, local places), added to the package's list."""
+    syllable_dictionary = c.Type(str, default="en_US")
+    """Pyphen hyphenation dictionary used to count syllables (en_US counts closest; see syllables.py)."""
 
 
 class EasyReadConfig(Config):
     checker = c.SubConfig(CheckerConfig)
     default_picture = c.Type(str, default="material-information-outline")
     """Picture used by first drafts where no better one is found from the words."""
+    home_lists_versions = c.Type(bool, default=True)
+    """The easy-read home page (easy-read/) lists every easy-read version, with its picture."""

@@ -1,0 +1,147 @@
+"""Publishing easy-read pages: the sources in easyread/, first drafts, and the easy-read home.
+
+Everything is added to MkDocs' files as generated files; nothing is ever
+written into easyread/ or the docs folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File
+
+from ..errors import SourceError
+from ..sources import front_matter_node, read_text, split_front_matter
+from .drafts import first_draft
+from .model import HOME, PREFIX, EasyReadPage, EasyReadSite, easy_read_uri, sign_off
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
+    from ..build import Build
+    from ..publications.model import Publication
+
+HOME_MARKDOWN = """\
+:material-book-open-variant: These pages are in easy read. They use short sentences and pictures.
+
+:material-gesture-tap: Choose what you want to read.
+"""
+
+
+class Publisher:
+    def __init__(self, build: Build, files: Files) -> None:
+        self.build = build
+        self.files = files
+        self.site = EasyReadSite()
+
+    def publish(self) -> EasyReadSite:
+        folder = self.build.easy_read_dir
+        if folder.is_dir():
+            self._publish_folder(folder)
+        for publication in self.build.publications.values():
+            self._check_easy_read_flag(publication)
+            if publication.easy_read == "draft" and not self._has_sources(publication.slug):
+                self._add_drafts(publication)
+        self._adopt_generated()
+        self._add_home()
+        return self.site
+
+    # --- sources in easyread/ -----------------------------------------------------
+
+    def _publish_folder(self, folder: Path) -> None:
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder)
+            if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+                continue
+            uri = PREFIX + relative.as_posix()
+            if self.files.get_file_from_path(uri) is not None:
+                self.build.reporter.warn(SourceError(path, None, f"{uri} is already a page of the site (in {self.build.config.docs_dir}); rename one of them"))
+                continue
+            self.files.append(File.generated(self.build.config, uri, abs_src_path=str(path)))
+            if path.suffix == ".md":
+                self.site.pages[uri] = self._source_page(uri, path)
+
+    def _source_page(self, uri: str, path: Path) -> EasyReadPage:
+        page = EasyReadPage(uri, "source", path)
+        try:
+            meta, _ = split_front_matter(read_text(path), path)
+            node = front_matter_node(path, meta)
+            page.title = node.text("title", "", required=False)
+            page.signed_off = sign_off(node)
+        except SourceError as error:
+            self.build.reporter.warn(error)
+        return page
+
+    def _has_sources(self, slug: str) -> bool:
+        return any(page.kind == "source" and page.slug == slug for page in self.site.pages.values())
+
+    def _check_easy_read_flag(self, publication: Publication) -> None:
+        has_sources = self._has_sources(publication.slug)
+        folder = f"{self.build.options.easy_read_dir.rstrip('/')}/{publication.slug}/"
+        if publication.easy_read == "true" and not has_sources:
+            self._warn_flag(publication, f"easy_read is true but {folder} has no easy-read pages; write them there, or set easy_read: draft to get a first draft")
+        elif publication.easy_read == "false" and has_sources:
+            self._warn_flag(publication, f"easy_read is false but {folder} has easy-read pages; set easy_read: true")
+
+    def _warn_flag(self, publication: Publication, message: str) -> None:
+        path = self.build.docs_dir / publication.slug / "index.md"
+        line = None
+        try:
+            meta, _ = split_front_matter(read_text(path), path)
+            line = front_matter_node(path, meta).line_of("easy_read") if "easy_read" in meta else 2
+        except SourceError:
+            pass
+        self.build.reporter.warn(SourceError(path, line, message))
+
+    # --- first drafts ---------------------------------------------------------------
+
+    def _add_drafts(self, publication: Publication) -> None:
+        options = self.build.options.easy_read
+        for chapter in publication.chapters:
+            uri = easy_read_uri(chapter)
+            path = self.build.docs_dir / chapter
+            if self.files.get_file_from_path(uri) is not None:
+                continue  # never replace a page someone wrote
+            try:
+                text = read_text(path)
+                title = self._chapter_title(publication, chapter, text, path)
+            except SourceError as error:
+                self.build.reporter.warn(error)
+                continue
+            draft = first_draft(text, title, self.build.extra.get("glossary"), options.default_picture, options.checker.max_sentence_words)
+            self.files.append(File.generated(self.build.config, uri, content=draft.text))
+            self.site.pages[uri] = EasyReadPage(uri, "draft", path, title, draft=draft)
+
+    @staticmethod
+    def _chapter_title(publication: Publication, chapter: str, text: str, path: Path) -> str:
+        if chapter.endswith("/index.md"):
+            return publication.title
+        meta, body = split_front_matter(text, path)
+        if meta.get("title"):
+            return str(meta["title"])
+        heading = next((line.lstrip("#").strip() for line in body.splitlines() if line.startswith("# ")), None)
+        return heading or Path(chapter).stem.replace("-", " ").replace("_", " ").capitalize()
+
+    # --- pages other features made, and the home ---------------------------------------
+
+    def _adopt_generated(self) -> None:
+        for file in self.files.documentation_pages():
+            if file.src_uri.startswith(PREFIX) and file.src_uri not in self.site.pages:
+                self.site.pages[file.src_uri] = EasyReadPage(file.src_uri, "generated")
+
+    def _add_home(self) -> None:
+        if HOME in self.site.pages:
+            self.site.pages[HOME].kind = "home" if self.site.pages[HOME].kind == "generated" else self.site.pages[HOME].kind
+            return
+        if not self.site.pages:
+            return
+        content = f"---\ntitle: {json.dumps('Easy read')}\n---\n\n{HOME_MARKDOWN}"
+        self.files.append(File.generated(self.build.config, HOME, content=content))
+        self.site.pages[HOME] = EasyReadPage(HOME, "home", title="Easy read")
+
+
+def publish(build: Build, files: Files) -> EasyReadSite:
+    return Publisher(build, files).publish()
+

@@ -1,0 +1,191 @@
+"""The easy-read checker's rules: one small pure function each, over one row's prose.
+
+Each returns :class:`Issue` objects with the line to report; ``checker.py``
+decides which rules run and with what thresholds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+import markdown
+
+from .numbers import as_digits, number_words
+from .text import ANY_IMAGE, Prose, Token, quote
+
+Lookup = Callable[[str], object]  # a glossary's lookup: words -> term or None
+
+
+@dataclass(frozen=True)
+class Issue:
+    line: int
+    rule: str
+    message: str
+    suggestion: bool = False
+
+
+def long_sentences(prose: Prose, max_words: int) -> list[Issue]:
+    issues = []
+    for sentence in prose.sentences:
+        if len(sentence.tokens) > max_words:
+            words = prose.row.text[sentence.start:sentence.end]
+            issues.append(Issue(
+                prose.row.line_at(sentence.start), "long-sentence",
+                f"sentence has {len(sentence.tokens)} words; easy read uses at most {max_words}: \"{quote(words)}\"",
+            ))
+    return issues
+
+
+def row_without_picture(prose: Prose) -> list[Issue]:
+    if prose.picture is not None or not prose.sentences:
+        return []
+    return [Issue(
+        prose.row.line, "row-without-picture",
+        f"row has no picture: \"{quote(prose.row.text, 40)}\"; start it with a picture with alt text, "
+        "like ![A bus](picture:travel), or an icon, like :material-bus:",
+    )]
+
+
+def pictures_without_alt(prose: Prose) -> list[Issue]:
+    issues = []
+    for match in ANY_IMAGE.finditer(prose.row.text):
+        if not match.group("alt").strip():
+            issues.append(Issue(
+                prose.row.line_at(match.start()), "picture-without-alt",
+                f"picture {match.group('src')!r} has no alt text; say what it shows, like ![A house]({match.group('src')})",
+            ))
+    for match in re.finditer(r"<img\b[^>]*>", prose.row.text):
+        if not re.search(r"\balt\s*=\s*(\"[^\"\s][^\"]*\"|'[^'\s][^']*')", match.group()):
+            issues.append(Issue(prose.row.line_at(match.start()), "picture-without-alt", "picture <img> has no alt text; add alt=\"what it shows\""))
+    return issues
+
+
+def unknown_pictures(prose: Prose, known: Collection[str]) -> list[Issue]:
+    issues = []
+    for match in ANY_IMAGE.finditer(prose.row.text):
+        src = match.group("src")
+        if src.startswith("picture:") and src[len("picture:"):] not in known:
+            issues.append(Issue(
+                prose.row.line_at(match.start()), "unknown-picture",
+                f"there is no picture called {src[len('picture:'):]!r}; expected one of: {', '.join(sorted(known))}",
+            ))
+    return issues
+
+
+def numbers_as_words(prose: Prose) -> list[Issue]:
+    issues = []
+    for sentence in prose.sentences:
+        for token in number_words(sentence):
+            digits = as_digits(token.word)
+            hint = f" ({digits})" if digits else ""
+            issues.append(Issue(
+                prose.row.line_at(token.start), "number-as-word",
+                f"number written as a word: {token.word!r}; easy read writes numbers as digits{hint}",
+            ))
+    return issues
+
+
+def capitals(prose: Prose, acronyms: Collection[str], glossary_lookup: Lookup, glossary_spans: list[tuple[int, int]]) -> list[Issue]:
+    allowed = {a.upper() for a in acronyms}
+    runs: list[list[Token]] = []
+    previous_end = -1
+    for token in prose.tokens:
+        if not _in_capitals(token.word) or _allowed_capitals(token, allowed, glossary_lookup, glossary_spans):
+            previous_end = -1
+            continue
+        if runs and previous_end >= 0 and not prose.text[previous_end:token.start].strip():
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+        previous_end = token.end
+    return [Issue(
+        prose.row.line_at(run[0].start), "capitals",
+        f"{prose.row.text[run[0].start:run[-1].end]!r} is in capitals; write it in lower case. If it is an acronym, "
+        "add it to the glossary or to the checker's acronyms option",
+    ) for run in runs]
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [c for c in _stem(word) if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _stem(word: str) -> str:
+    """'GPs' -> 'GP', 'NHS's' -> 'NHS'."""
+    word = re.sub(r"['’]s$", "", word)
+    return word[:-1] if len(word) > 2 and word.endswith("s") and word[:-1].isupper() else word
+
+
+def _allowed_capitals(token: Token, allowed: set[str], lookup: Lookup, spans: list[tuple[int, int]]) -> bool:
+    stem = _stem(token.word)
+    return stem.upper() in allowed or lookup(stem) is not None or lookup(token.word) is not None or _inside(token, spans)
+
+
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in spans)
+
+
+def italics(prose: Prose) -> list[Issue]:
+    """Italics as Markdown renders them (*x*, _x_, ***x***, <em>), found in the row's source."""
+    html = markdown.markdown(prose.row.text)
+    issues = []
+    for match in re.finditer(r"<(em|i)>(.*?)</\1>", html, re.S):
+        words = re.sub(r"<[^>]+>", "", match.group(2))
+        offset = prose.row.text.find(words.split("\n")[0]) if words else -1
+        issues.append(Issue(
+            prose.row.line_at(offset), "italics",
+            f"italic text {quote(words, 40)!r}; easy read does not use italics (use **bold** for hard words only)",
+        ))
+    return issues
+
+
+def semicolons(prose: Prose) -> list[Issue]:
+    return [Issue(
+        prose.row.line_at(match.start()), "semicolon",
+        "semicolon; end the sentence there and start a new one",
+    ) for match in re.finditer(";", prose.text)]
+
+
+def long_words(prose: Prose, max_syllables: int, count: Callable[[str], int], plain: Collection[str], spans: list[tuple[int, int]]) -> list[Issue]:
+    issues = []
+    seen = set()
+    for token in prose.tokens:
+        if _inside(token, spans) or any(c.isdigit() for c in token.word):
+            continue
+        if token.word[:1].isupper() and not token.first_in_sentence:
+            continue  # a name
+        for part in re.split(r"[-’']", token.word):
+            key = part.lower()
+            if key in seen or _is_plain(key, plain):
+                continue
+            seen.add(key)
+            syllables = count(part)
+            if syllables > max_syllables:
+                issues.append(Issue(
+                    prose.row.line_at(token.start), "long-word",
+                    f"{part!r} has {syllables} syllables; is there a shorter word? (or add it to the glossary or to plain_words)",
+                    suggestion=True,
+                ))
+    return issues
+
+
+def _is_plain(word: str, plain: Collection[str]) -> bool:
+    if word in plain:
+        return True
+    for ending in ("s", "es", "ies"):
+        if word.endswith(ending) and (word[: -len(ending)] in plain or word[: -len(ending)] + "y" in plain):
+            return True
+    return False
+
+
+def too_many_sentences(prose: Prose, max_sentences: int) -> list[Issue]:
+    count = len(prose.sentences)
+    if count <= max_sentences:
+        return []
+    return [Issue(
+        prose.row.line, "long-row",
+        f"row has {count} sentences; easy read keeps 1 to {max_sentences} sentences beside each picture",
+        suggestion=True,
+    )]
