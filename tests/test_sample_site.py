@@ -88,3 +88,36 @@ SAMPLE_PAGES = [
 @pytest.mark.parametrize("path", SAMPLE_PAGES)
 def test_sample_pages_have_no_axe_violations(browser, serve, sample_site, path, scheme):
     assert axe_violations(browser, serve(sample_site.site) + path, scheme) == []
+
+
+def test_site_works_under_its_strict_content_security_policy(browser, sample_site):
+    """Serve the site with the policy from csp.txt; Chromium must report no violation."""
+    import functools
+    import http.server
+    import threading
+
+    header = (sample_site.site / "csp.txt").read_text().split(":", 1)[1].strip()
+    assert "'unsafe-inline'" not in header.split("style-src")[0]
+
+    class WithPolicy(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", header)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(sample_site.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    try:
+        for path in ("", "ld-strategy/", "care-act-review/background/", "quality-report-2017-18/ratings/"):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}", wait_until="load")
+            page.wait_for_timeout(200)
+    finally:
+        context.close()
+        server.shutdown()
+    assert violations == []

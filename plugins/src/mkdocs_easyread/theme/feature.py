@@ -13,6 +13,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
+from ..errors import log
+from ..output import write_atomically
+from .csp import inline_script_hashes, policy
 from ..publications.model import TYPES
 from ..render import Components
 
@@ -51,8 +54,12 @@ DEFAULT_PALETTE = [
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
+CSP_FILE = "csp.txt"
+
+
 class Theme(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
+        self.script_hashes: set[str] = set()
         self._add_template_layer(config)
         config.theme["font"] = False  # never Google Fonts: the site loads nothing from other hosts
         if self.build.options.theme.dark_mode and not config.theme.get("palette"):
@@ -140,7 +147,16 @@ class Theme(Feature):
         )
 
     def on_post_page(self, output: str, page: Page) -> str:
-        return fix_material_markup(output)
+        output = fix_material_markup(output)
+        self.script_hashes.update(inline_script_hashes(output))
+        return output
+
+    def on_post_build(self) -> None:
+        """Write the site's Content-Security-Policy to csp.txt for the web server's configuration."""
+        if self.script_hashes:
+            header = policy(self.script_hashes)
+            write_atomically(self.build.site_dir / CSP_FILE, f"Content-Security-Policy: {header}\n")
+            log.info("easyread: Content-Security-Policy for this site written to %s", CSP_FILE)
 
 
 def fix_material_markup(output: str) -> str:
