@@ -142,11 +142,16 @@ def easy_read_rows(plan: Plan) -> list[dict[str, Any]]:
         rows.append({
             "picture": outcome.picture or "material-flag-outline",
             "alt": Markup(attribute_text(outcome.title)),
-            "sentence": outcome.easy_read or outcome.title,
+            "sentence": outcome.easy_read or sentence(outcome.title),
             "status": "delayed" if late else status,
             "words": EASY_READ_WORDS["late" if late else status],
         })
     return rows
+
+
+def sentence(text: str) -> str:
+    """A title used as an easy-read sentence ends like one, so the status after it reads apart."""
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text.rstrip()}."
 
 
 def front_matter(title: str) -> Markup:
