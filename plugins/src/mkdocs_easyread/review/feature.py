@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 from ..build import Feature
 from ..errors import SourceError, log
 from .feedback import FeedbackExtension, mailto
-from .report import Report, build_report
+from .report import Report, build_report, plural
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -105,9 +105,9 @@ class Review(Feature):
                 continue
             reasons = []
             if review.unchecked or review.drafts:
-                reasons.append(f"{len(review.unchecked) + len(review.drafts)} easy-read pages not checked")
+                reasons.append(plural(len(review.unchecked) + len(review.drafts), "easy-read page") + " not checked")
             if review.findings:
-                reasons.append(f"{len(review.findings)} checker warnings")
+                reasons.append(plural(len(review.findings), "checker warning"))
             if reasons:
                 blocked.append(f"{publication.source}: published, but has {' and '.join(reasons)}")
         if blocked:

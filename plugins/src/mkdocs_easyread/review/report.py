@@ -61,12 +61,19 @@ class Report:
         return sum(1 for p in self.publications for f in p.findings if f.rule == "unknown-bold-word")
 
     def summary(self) -> str:
-        return (
-            f"{self.count('findings')} checker warnings, {self.count('suggestions')} suggestions, "
-            f"{self.count('unchecked')} easy-read pages not checked, {self.count('drafts')} first drafts, "
-            f"{self.past_review} publications past their review date, {self.count('overdue')} overdue actions, "
-            f"{len(self.unused_terms)} glossary terms not used"
-        )
+        return ", ".join([
+            plural(self.count("findings"), "checker warning"),
+            plural(self.count("suggestions"), "suggestion"),
+            plural(self.count("unchecked"), "easy-read page") + " not checked",
+            plural(self.count("drafts"), "first draft"),
+            plural(self.past_review, "publication") + (" past its review date" if self.past_review == 1 else " past their review date"),
+            plural(self.count("overdue"), "overdue action"),
+            plural(len(self.unused_terms), "glossary term") + " not used",
+        ])
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def build_report(build: Build) -> Report:
