@@ -20,6 +20,7 @@ from .sitemap import AssetStore, SiteMap, Target, data_uri
 SVG = "svg"
 ID_LISTS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 DROPPED = {"script", "noscript", "iframe", "button", "input", "select", "textarea", "form", "template"}
+WEB_ONLY = {"headerlink", "er-term__means"}  # permalinks; glossary meanings shown on focus
 SVG_ATTRIBUTES = {"viewbox": "viewBox", "preserveaspectratio": "preserveAspectRatio"}
 PASSED_SCHEMES = ("mailto:", "tel:", "http:", "https:")
 
@@ -150,10 +151,12 @@ def parse(content: str) -> etree._Element:
 
 
 def is_dropped(element: etree._Element) -> bool:
-    """Interactive parts of a web page that mean nothing on paper."""
+    """Interactive and hidden parts of a web page, which mean nothing on paper."""
     if not isinstance(element.tag, str):
         return False
-    return element.tag.lower() in DROPPED or "headerlink" in (element.get("class") or "").split()
+    classes = (element.get("class") or "").split()
+    return (element.tag.lower() in DROPPED or element.get("hidden") is not None
+            or any(name in WEB_ONLY for name in classes))
 
 
 def svg_markup(svg: etree._Element) -> bytes:

@@ -57,7 +57,7 @@ def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage
         except OSError:
             continue
         box = render_box(components, pdfs, page.url, final=True)
-        patched = BOX.sub(lambda _: box, html, count=1)
+        patched = BOX.sub(lambda _, box=box: box, html, count=1)
         if patched != html:
             write_atomically(page.path, patched.encode("utf-8"))
             changed += 1

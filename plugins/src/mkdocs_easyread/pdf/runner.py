@@ -48,7 +48,7 @@ class Runner:
         try:
             self._pool = start_pool(self.workers)
             render = job_module.run  # looked up now, so that tests can replace it
-            for job in self.jobs:
+            for job in sorted(self.jobs, key=lambda job: -len(job.html)):  # longest first: shortest overall wait
                 self._futures[job.key] = self._pool.submit(render, job)
         except BaseException as error:  # noqa: BLE001 - reported for each job in result()
             self._failure = error
