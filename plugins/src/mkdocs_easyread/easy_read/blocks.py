@@ -19,7 +19,12 @@ RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,}\s*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 BLOCK_FENCE = re.compile(r"^ {0,3}/{3,}")  # pymdownx blocks: /// chart ... ///
 ADMONITION = re.compile(r"^ {0,3}(!!!|\?\?\?\+?)\s")
-OTHER_BLOCK = re.compile(r"^ {0,3}(<|\||\[\^?[^\]]+\]:|\{:?[^}]*\}\s*$|\*\[)")
+HTML_BLOCK = re.compile(
+    r"^ {0,3}<(/?(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|"
+    r"main|nav|ol|p|pre|section|table|ul|script|style|canvas|iframe|math|noscript)\b|!--)",
+    re.I,
+)
+OTHER_BLOCK = re.compile(r"^ {0,3}(\||\[\^?[^\]]+\]:|\{:?[^}]*\}\s*$|\*\[)")
 
 
 @dataclass
@@ -60,7 +65,7 @@ def blocks(text: str) -> list[Block]:
             index += 1
         elif FENCE.match(line) or BLOCK_FENCE.match(line):
             index = _skip_fenced(lines, index)
-        elif ADMONITION.match(line) or OTHER_BLOCK.match(line):
+        elif ADMONITION.match(line) or OTHER_BLOCK.match(line) or HTML_BLOCK.match(line):
             index = _skip_until_blank(lines, index)
         elif HEADING.match(line) or RULE.match(line):
             index += 1

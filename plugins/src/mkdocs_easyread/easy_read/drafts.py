@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .blocks import ADMONITION, BLOCK_FENCE, FENCE, HEADING, LIST_MARKER, RULE, body_lines
+from .blocks import ADMONITION, BLOCK_FENCE, FENCE, HEADING, HTML_BLOCK, LIST_MARKER, RULE, body_lines
 from .pictures import picture_for
 
 SENTENCE = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z0-9\"'‘“(£])")
@@ -60,8 +60,8 @@ class _Writer:
     bolded: set[str] = field(default_factory=set)
 
     def emit(self, text: str, source_line: int) -> None:
+        self.source_lines[len(self.lines)] = source_line  # 0-based index of the row's line
         self.lines += [text, ""]
-        self.source_lines[len(self.lines) - 1] = source_line
 
     def paragraph(self, text: str, source_line: int) -> None:
         words = plain(text)
@@ -114,7 +114,7 @@ def _step(writer: _Writer, lines: list[tuple[int, str]], index: int) -> int:
     if stripped.startswith("|"):
         writer.emit(":material-table: There is a table of numbers in the standard version.", number)
         return _skip_while(lines, index, lambda text: text.strip().startswith("|"))
-    if stripped.startswith("<"):
+    if HTML_BLOCK.match(line):
         return _skip_while(lines, index, lambda text: bool(text.strip()))
     end = _paragraph_end(lines, index)
     writer.paragraph(" ".join(LIST_MARKER.sub("", text).strip() for _, text in lines[index:end]), number)

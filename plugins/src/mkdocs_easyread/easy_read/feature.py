@@ -98,11 +98,12 @@ class EasyRead(Feature):
     def _standard_top(self, page: Page) -> str | None:
         uri = page.file.src_uri
         publication = self.build.publication_of(page)
-        target, label = self._file(easy_read_uri(uri)), "Easy read version of this page"
+        if page.is_homepage:
+            target, label = self._file(HOME), "Easy read versions"
+        else:
+            target, label = self._file(easy_read_uri(uri)), "Easy read version of this page"
         if target is None and publication is not None:
             target, label = self._file(f"{PREFIX}{publication.slug}/index.md"), "Easy read version of this publication"
-        if target is None and page.is_homepage:
-            target, label = self._file(HOME), "Easy read versions"
         if target is None:
             return None
         entry = self.site.get(target.src_uri)

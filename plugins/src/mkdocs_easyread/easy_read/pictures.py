@@ -23,22 +23,23 @@ ICON_SETS = re.compile(r"^(material|fontawesome-(solid|regular|brands)|octicons|
 ICON_WORDS = {"account": "person", "outline": "", "variant": "", "multiple": "people"}
 ICON_PHRASES = {"account-group": "group of people", "account-multiple": "people", "human-wheelchair": "wheelchair user"}
 
-# First drafts: the first of these words in a row chooses its picture.
-KEYWORD_ICONS: dict[str, str] = {}
-for _icon, _words in {
-    "material-home": "home homes house houses housing",
-    "material-cash": "money pay paid pays budget budgets cost costs spend spending spends fund funding funded",
-    "material-briefcase": "work works working job jobs employment employer employers staff",
-    "material-heart-pulse": "health healthy doctor doctors hospital hospitals nhs illness",
-    "material-shield-account": "safe safety safeguarding crime abuse",
-    "material-account-group": "friend friends people person family families carer carers community",
-    "material-bus": "travel bus buses transport",
-    "material-hand-heart": "help helps support supports care",
-    "material-school": "school schools college colleges training course courses",
-    "material-clipboard-text": "plan plans strategy report",
-    "material-calendar": "year years month months date",
-}.items():
-    KEYWORD_ICONS.update({word: _icon for word in _words.split()})
+# First drafts: the first of these groups (most specific first) with a word in the row chooses its picture.
+PICTURE_WORDS: dict[str, set[str]] = {
+    icon: set(words.split())
+    for icon, words in {
+        "material-bus": "travel bus buses transport train trains",
+        "material-home": "home homes house houses housing",
+        "material-heart-pulse": "health healthy doctor doctors hospital hospitals nhs illness",
+        "material-cash": "money pay paid pays budget budgets cost costs spend spending spends fund funding funded",
+        "material-shield-account": "safe safety safeguarding crime abuse",
+        "material-school": "school schools college colleges training course courses learn",
+        "material-briefcase": "work works working job jobs employment employer employers staff",
+        "material-account-group": "friend friends people person family families carer carers community",
+        "material-hand-heart": "help helps support supports care",
+        "material-clipboard-text": "plan plans strategy report",
+        "material-calendar": "year years month months date",
+    }.items()
+}
 WORDS = re.compile(r"[a-z]+")
 
 
@@ -74,8 +75,6 @@ def icon_label(shortname: str) -> str:
 
 
 def picture_for(words: str, default: str) -> str:
-    """An icon for a row of a first draft, from the first word that suggests one."""
-    for word in WORDS.findall(words.lower()):
-        if word in KEYWORD_ICONS:
-            return KEYWORD_ICONS[word]
-    return default
+    """An icon for a row of a first draft, from the words in it."""
+    found = set(WORDS.findall(words.lower()))
+    return next((icon for icon, keywords in PICTURE_WORDS.items() if found & keywords), default)

@@ -83,16 +83,18 @@ class Publisher:
         if publication.easy_read == "true" and not has_sources:
             self._warn_flag(publication, f"easy_read is true but {folder} has no easy-read pages; write them there, or set easy_read: draft to get a first draft")
         elif publication.easy_read == "false" and has_sources:
-            self._warn_flag(publication, f"easy_read is false but {folder} has easy-read pages; set easy_read: true")
+            # Only when the author said so: easy_read left out (false by default) is not a contradiction.
+            self._warn_flag(publication, f"easy_read is false but {folder} has easy-read pages; set easy_read: true", only_if_set=True)
 
-    def _warn_flag(self, publication: Publication, message: str) -> None:
+    def _warn_flag(self, publication: Publication, message: str, only_if_set: bool = False) -> None:
         path = self.build.docs_dir / publication.slug / "index.md"
-        line = None
         try:
             meta, _ = split_front_matter(read_text(path), path)
-            line = front_matter_node(path, meta).line_of("easy_read") if "easy_read" in meta else 2
         except SourceError:
-            pass
+            return  # the publications feature reports it
+        if only_if_set and "easy_read" not in meta:
+            return
+        line = front_matter_node(path, meta).line_of("easy_read") if "easy_read" in meta else 2
         self.build.reporter.warn(SourceError(path, line, message))
 
     # --- first drafts ---------------------------------------------------------------
