@@ -388,9 +388,10 @@ def test_outcomes_file_outside_a_publication_is_reported(tmp_path):
 
 def test_numeric_ids_keep_their_written_form(tmp_path):
     plan = PLAN.replace("id: R1\n", "id: 1.10\n").replace("[R1]", "[1.10]").replace("[R3, R1]", "[R3, 1.10]")
+    plan = plan.replace("        owner: NHS\n        due: 2030-01-01\n", "        owner: NHS\n        due: 2030-01-01\n        recommendations: 1.10\n")
     result = make_site(tmp_path, plan).build()
     assert result.ok, result.log
-    assert [row["recommendations"] for row in csv_rows(result)] == ["1.10", "R3 1.10", "", ""]
+    assert [row["recommendations"] for row in csv_rows(result)] == ["1.10", "R3 1.10", "", "1.10"]
 
 
 # --- model ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ..errors import SourceError
 from ..sources import Node, describe, parse_yaml, read_text
 from .icons import icon_error
 from .model import STATUSES, Action, Outcome, Plan, Recommendation, Update
+from .scalars import SourceLines
 
 T = TypeVar("T")
 
@@ -36,7 +37,6 @@ STATUS_HINTS = {
     "late": "delayed", "behind": "delayed", "overdue": "delayed", "stopped": "cancelled",
     "canceled": "cancelled", "withdrawn": "cancelled",
 }
-RAW_SCALAR = re.compile(r"[^\s,\]\}#]+")
 
 
 def load_plan(path: Path, slug: str, shown: str, today: dt.date) -> tuple[Plan | None, list[SourceError]]:
@@ -49,7 +49,7 @@ def load_plan(path: Path, slug: str, shown: str, today: dt.date) -> tuple[Plan |
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lines: list[str] = []
+        self.source = SourceLines(path, "")
         self.errors: list[SourceError] = []
         self.broken = False
         self.ids: dict[str, int] = {}  # every id in the file, with the line it was first given
@@ -78,16 +78,18 @@ class _Reader:
 
     def _root(self) -> Node:
         text = read_text(self.path)
-        self.lines = text.splitlines()
+        self.source = SourceLines(self.path, text)
         data = parse_yaml(text, self.path)
         if data is None:
             raise SourceError(self.path, 1, "the file is empty; expected 'outcomes:' followed by a list of outcomes")
         return Node(self.path, data, 1).mapping("outcomes.yml")
 
-    def _list(self, node: Node, key: str, read: Callable[[Node], T | None], required: bool) -> list[T]:
+    def _list(self, node: Node, key: str, read: Callable[[Node], T | None], required: bool, owner: str = "outcomes.yml") -> list[T]:
         if key not in node.data or node.data[key] in (None, ""):
-            if required:
-                self.fail(node.error(f"outcomes.yml is missing '{key}' (a list of {key})", None))
+            if required and key in node.data:
+                self.fail(node.error(f"'{key}' is empty; expected a list of {key}", key))
+            elif required:
+                self.fail(node.error(f"{owner} is missing '{key}' (a list of {key})"))
             return []
         items = self.attempt(lambda: node.child(key).items(key))
         if required and items == []:
@@ -117,8 +119,8 @@ class _Reader:
         title = self.attempt(lambda: node.text("title", what))
         easy_read = self.attempt(lambda: node.text("easy_read", what, required=False))
         picture = self.attempt(lambda: self._picture(node))
-        measures = self._list(node, "measures", lambda n: self.attempt(lambda: self._scalar_text(n, "a measure")), required=True)
-        actions = self._list(node, "actions", lambda n: self._action(n, outcome_id), required=True)
+        measures = self._list(node, "measures", lambda n: self.attempt(lambda: self._measure(n)), required=True, owner=what)
+        actions = self._list(node, "actions", lambda n: self._action(n, outcome_id), required=True, owner=what)
         if not self._complete(outcome_id, title):
             return None
         return Outcome(id=outcome_id, title=title, measures=measures, actions=actions, easy_read=easy_read, picture=picture)
@@ -133,8 +135,8 @@ class _Reader:
         owner = self.attempt(lambda: node.text("owner", what))
         due = self.attempt(lambda: self._date(node, "due", what))
         recommendations = self._recommendation_ids(node, action_id or "")
-        updates = self._list(node, "updates", self._update, required=False)
-        self._check_order(node, updates)
+        updates = self._list(node, "updates", self._update, required=False, owner=what)
+        self._check_order(node)
         if not self._complete(action_id, title, owner, due):
             return None
         return Action(id=action_id, title=title, owner=owner, due=due, recommendations=recommendations, updates=updates)
@@ -167,10 +169,10 @@ class _Reader:
         if node.data.get("id") in (None, ""):
             self.fail(node.error(f"{what} is missing 'id'"))
             return None
-        value = self.attempt(lambda: self._scalar_text(node, "id", key="id"))
+        line = node.line_of("id")
+        value = self.attempt(lambda: self.source.value_text(node.data, "id", line, "id"))
         if value is None:
             return None
-        line = node.line_of("id")
         if not ID_PATTERN.match(value):
             self.fail(SourceError(self.path, line, f"id {value!r} may only use letters, digits, '.', '-' and '_', starting with a letter or digit"))
         elif outcome and value.lower() in RESERVED_OUTCOME_IDS:
@@ -181,28 +183,10 @@ class _Reader:
             self.ids[value] = line
         return value
 
-    def _scalar_text(self, node: Node, what: str, key: str | None = None) -> str:
-        """A scalar as the author wrote it: an id like 1.10 stays '1.10', not the number 1.1."""
-        value = node.data.get(key) if key is not None else node.data
-        line = node.line_of(key) if key is not None else node.line
-        if value is None or isinstance(value, (dict, list, bool)) or str(value).strip() == "":
-            raise SourceError(self.path, line, f"{what} must be text; got {describe(value)}")
-        if isinstance(value, (int, float)) and key is not None:
-            return self._raw_token(node, key) or str(value)
-        return str(value).strip()
-
-    def _raw_token(self, node: Node, key: str | None) -> str | None:
-        try:
-            row, column = node.data.lc.value(key)
-        except (AttributeError, KeyError, TypeError):
-            return None
-        return self._raw_at(row, column)
-
-    def _raw_at(self, row: int, column: int) -> str | None:
-        if not 0 <= row < len(self.lines):
-            return None
-        match = RAW_SCALAR.match(self.lines[row], column)
-        return match.group(0) if match else None
+    def _measure(self, node: Node) -> str:
+        if node.data is None or isinstance(node.data, (dict, list)) or str(node.data).strip() == "":
+            raise node.error(f"a measure must be text; got {describe(node.data)}")
+        return str(node.data).strip()
 
     def _date(self, node: Node, key: str, what: str) -> dt.date:
         if node.data.get(key) in (None, ""):
@@ -233,31 +217,17 @@ class _Reader:
         value = node.data.get("recommendations")
         if value in (None, ""):
             return []
+        what = "a recommendation id"
         if not isinstance(value, list):  # one id without brackets: recommendations: R1
-            found = [(self.attempt(lambda: self._scalar_text(node, "recommendations", key="recommendations")), node.line_of("recommendations"))]
+            line = node.line_of("recommendations")
+            found = [(self.attempt(lambda: self.source.value_text(node.data, "recommendations", line, what)), line)]
         else:
-            found = [(self.attempt(lambda: self._list_item_text(value, index, node)), line)
-                     for index, line in enumerate(n.line for n in node.child("recommendations").items("recommendations"))]
-        ids = []
+            lines = [item.line for item in node.child("recommendations").items("recommendations")]
+            found = [(self.attempt(lambda: self.source.item_text(value, index, line, what)), line) for index, line in enumerate(lines)]
         for rec_id, line in found:
             if rec_id is not None:
-                ids.append(rec_id)
                 self.references.append((line, rec_id, action_id))
-        return ids
-
-    def _list_item_text(self, seq: Any, index: int, parent: Node) -> str:
-        value = seq[index]
-        line = parent.line_of("recommendations")
-        try:
-            row, column = seq.lc.item(index)
-            line = row + 1
-        except (AttributeError, KeyError, IndexError, TypeError):
-            row = column = None
-        if value is None or isinstance(value, (dict, list, bool)) or str(value).strip() == "":
-            raise SourceError(self.path, line, f"a recommendation id must be text; got {describe(value)}")
-        if isinstance(value, (int, float)) and row is not None:
-            return self._raw_at(row, column) or str(value)
-        return str(value).strip()
+        return [rec_id for rec_id, _ in found if rec_id is not None]
 
     def _check_references(self, known: set[str]) -> None:
         known_ids = sorted(known, key=_natural)
@@ -273,7 +243,7 @@ class _Reader:
                 expected = f"expected one of: {shown}{hint}"
             self.fail(SourceError(self.path, line, f"action {action_id} refers to recommendation {rec_id!r}, which is not in 'recommendations'; {expected}"))
 
-    def _check_order(self, node: Node, updates: list[Update]) -> None:
+    def _check_order(self, node: Node) -> None:
         """Updates are listed oldest first, so the last one is the latest status."""
         if "updates" not in node.data or not isinstance(node.data["updates"], list):
             return
