@@ -51,7 +51,8 @@ def _missing(files: Files, slug: str, in_nav: set[int]) -> list:
     items: list = []
     folders: dict[str, Section] = {}
     pages = [f.page for f in files.documentation_pages() if f.src_uri.startswith(f"{slug}/") and f.generated_by and f.page]
-    for page in sorted(pages, key=lambda p: (p.file.src_uri.count("/"), not p.file.src_uri.endswith("index.md"), p.file.src_uri)):
+    # Shallow pages first, each folder's index first; otherwise the order the feature added them in.
+    for page in sorted(pages, key=lambda p: (p.file.src_uri.count("/"), not p.file.src_uri.endswith("index.md"))):
         if id(page) in in_nav:
             continue
         parts = page.file.src_uri.split("/")
