@@ -169,3 +169,11 @@ def test_home_page_keeps_its_own_content(site):
     assert '<a href="plan/">plan</a>' in html
     assert "&lt;p&gt;" not in html and "&lt;a" not in html
     assert "Our publications" in html
+
+
+def test_raw_html_block_in_numbered_report_is_not_a_numbered_paragraph(site):
+    site.publication("report", "title: Report\ntype: committee-report\nstatus: published\npublished: 2016-09-05\nnumbered: true",
+                     body='## Background\n\n<div class="note">A note.</div>\n\nFirst.\n')
+    html = site.build().html("report")
+    assert '<div class="note">A note.</div>' in html
+    assert 'id="paragraph-1.1"><a class="er-paranum" href="#paragraph-1.1"><span class="er-visually-hidden">Paragraph </span>1.1</a> First.' in html

@@ -79,6 +79,16 @@ SAMPLE_PAGES = [
     "care-act-review/background/",  # numbered committee report
     "care-management-strategy/",  # consultation banner
     "winter-services-update/",  # draft
+    "quality-report-2017-18/ratings/",  # charts and tables
+    "ld-strategy/progress/",  # outcome tracking
+    "ld-strategy/progress/O1/",
+    "ld-strategy/progress/history/",
+    "care-act-review/progress/recommendations/",
+    "care-act-review/progress/O3/",
+    "easy-read/",  # easy-read home
+    "easy-read/ld-strategy/",  # easy-read page, checked
+    "easy-read/ld-strategy/vision/",  # easy-read page, not checked
+    "easy-read/ld-strategy/progress/",  # easy-read progress summary
     "404.html",
 ]
 

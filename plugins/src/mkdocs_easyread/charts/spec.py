@@ -107,7 +107,10 @@ def _options_node(where: BlockSource, block: str, header: Mapping[str, Any], bod
         try:
             parsed = parse_yaml(body, where.path, first_line=first_line)
         except SourceError as error:
-            raise SourceError(where.path, error.line if where.header_line else None, error.message) from None
+            # libyaml may point past the end (an unclosed bracket): keep the line inside the block.
+            last_line = first_line + len(body.rstrip("\n").splitlines()) - 1
+            line = min(error.line or first_line, last_line) if where.header_line else None
+            raise SourceError(where.path, line, error.message) from None
         if not isinstance(parsed, Mapping):
             raise SourceError(where.path, where.line, f"the {block} block must contain 'key: value' lines like 'data: ratings.csv'; got {describe(parsed)}")
         data = parsed if where.header_line else CommentedMap(parsed.items())

@@ -32,8 +32,8 @@ class Publications(Feature):
 
     def _current_page_is_numbered(self) -> bool:
         page = self.build.current_page
-        if page is None or page.file.src_uri.startswith("easy-read/"):
-            return False
+        if page is None or page.file.generated_by is not None:
+            return False  # generated pages (progress, glossary, easy read) have their own structure
         publication = self.build.publication_of(page)
         return bool(publication and publication.numbered)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 HEADING_LEVELS = {"h2": 1, "h3": 2, "h4": 3}
 
@@ -29,9 +30,15 @@ class NumberingProcessor(Treeprocessor):
                 children[parent] += 1
                 section = (*parent, children[parent])
                 _number_heading(element, _label(section))
-            elif element.tag == "p" and section:
+            elif element.tag == "p" and section and not _is_raw_html(self.md, element):
                 children[section] += 1
                 _number_paragraph(element, _label((*section, children[section])))
+
+
+def _is_raw_html(md: Markdown, paragraph: etree.Element) -> bool:
+    """A paragraph that only holds a block of the author's own HTML is not a numbered paragraph."""
+    text = (paragraph.text or "").strip()
+    return len(paragraph) == 0 and bool(HTML_PLACEHOLDER_RE.fullmatch(text))
 
 
 def _label(numbers: tuple[int, ...]) -> str:

@@ -160,8 +160,29 @@ class Theme(Feature):
 
 
 def fix_material_markup(output: str) -> str:
-    """Give Material's search dialog an accessible name (axe: aria-dialog-name)."""
-    return SEARCH_DIALOG.sub(r'\1 aria-label="Search"', output, count=1)
+    """Fix Material's markup where axe finds problems.
+
+    - The search dialog has no accessible name (aria-dialog-name).
+    - With navigation.indexes, a section's expand toggle holds only an icon, and the
+      nested <nav> it labels has no name, so two such navs clash (landmark-unique):
+      name the toggle after the section's title.
+    """
+    output = SEARCH_DIALOG.sub(r'\1 aria-label="Search"', output, count=1)
+    return INDEX_SECTION_TOGGLE.sub(_name_section_toggle, output)
+
+
+INDEX_SECTION_TOGGLE = re.compile(
+    r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">)(.*?)(</span>.*?</a>\s*'
+    r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*")(?![^>]*aria-label)',
+    re.S,
+)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _name_section_toggle(match: re.Match[str]) -> str:
+    title = " ".join(TAG.sub(" ", match.group(2)).split())
+    # The title is already escaped HTML text; it only needs its quotes escaped for the attribute.
+    return f'{match.group(1)}{match.group(2)}{match.group(3)} aria-label="{title.replace(chr(34), "&quot;")}"'
 
 
 def package_assets() -> list[tuple[Path, str]]:
