@@ -16,8 +16,11 @@ class AlternativeFormats(Config):
     """How to ask for another format; shown on every page and in every PDF."""
 
     phone = c.Optional(c.Type((str, int)))
+    """Phone number, as people should read it, e.g. 0344 800 8020."""
     textphone = c.Optional(c.Type((str, int)))
+    """Textphone number."""
     email = c.Optional(c.Type(str))
+    """Email address for requests."""
     formats = c.Type(str, default="large print, audio, Braille or another language")
     """Which formats people may ask for, in the notice's words."""
 
@@ -27,6 +30,7 @@ class PluginConfig(Config):
     """The council or body that publishes; shown on covers and in headers."""
 
     alternative_formats = c.SubConfig(AlternativeFormats)
+    """How to ask for large print, audio, Braille or another language."""
 
     easy_read_dir = c.Type(str, default="easyread")
     """Folder of easy-read sources, relative to mkdocs.yml (beside docs_dir)."""
@@ -44,7 +48,12 @@ class PluginConfig(Config):
     """Fail the build when a published publication has unchecked easy read or checker warnings."""
 
     theme = c.SubConfig(ThemeConfig)
+    """The accessible layer over Material."""
     easy_read = c.SubConfig(EasyReadConfig)
+    """Easy-read pages and their checker."""
     outcomes = c.SubConfig(OutcomesConfig)
+    """Outcome tracking from outcomes.yml."""
     charts = c.SubConfig(ChartsConfig)
+    """Charts and tables from CSV."""
     pdf = c.SubConfig(PdfConfig)
+    """Tagged PDF/UA-1 PDFs."""

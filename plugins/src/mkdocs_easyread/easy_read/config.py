@@ -41,6 +41,7 @@ class CheckerConfig(Config):
 
 class EasyReadConfig(Config):
     checker = c.SubConfig(CheckerConfig)
+    """The checker that runs on every easy-read page at every build."""
     default_picture = c.Type(str, default="material-information-outline")
     """Picture used by first drafts where no better one is found from the words."""
     home_lists_versions = c.Type(bool, default=True)
