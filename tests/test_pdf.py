@@ -55,6 +55,81 @@ title: Money
 | 2023 | 120 |
 | 2024 | 125 |
 
+## By month
+
+| Month | Spend (£k) |
+|-------|-----------:|
+| Month 1 | 101 |
+| Month 2 | 102 |
+| Month 3 | 103 |
+| Month 4 | 104 |
+| Month 5 | 105 |
+| Month 6 | 106 |
+| Month 7 | 107 |
+| Month 8 | 108 |
+| Month 9 | 109 |
+| Month 10 | 110 |
+| Month 11 | 111 |
+| Month 12 | 112 |
+| Month 13 | 113 |
+| Month 14 | 114 |
+| Month 15 | 115 |
+| Month 16 | 116 |
+| Month 17 | 117 |
+| Month 18 | 118 |
+| Month 19 | 119 |
+| Month 20 | 120 |
+| Month 21 | 121 |
+| Month 22 | 122 |
+| Month 23 | 123 |
+| Month 24 | 124 |
+| Month 25 | 125 |
+| Month 26 | 126 |
+| Month 27 | 127 |
+| Month 28 | 128 |
+| Month 29 | 129 |
+| Month 30 | 130 |
+| Month 31 | 131 |
+| Month 32 | 132 |
+| Month 33 | 133 |
+| Month 34 | 134 |
+| Month 35 | 135 |
+| Month 36 | 136 |
+| Month 37 | 137 |
+| Month 38 | 138 |
+| Month 39 | 139 |
+| Month 40 | 140 |
+| Month 41 | 141 |
+| Month 42 | 142 |
+| Month 43 | 143 |
+| Month 44 | 144 |
+| Month 45 | 145 |
+| Month 46 | 146 |
+| Month 47 | 147 |
+| Month 48 | 148 |
+| Month 49 | 149 |
+| Month 50 | 150 |
+| Month 51 | 151 |
+| Month 52 | 152 |
+| Month 53 | 153 |
+| Month 54 | 154 |
+| Month 55 | 155 |
+| Month 56 | 156 |
+| Month 57 | 157 |
+| Month 58 | 158 |
+| Month 59 | 159 |
+| Month 60 | 160 |
+| Month 61 | 161 |
+| Month 62 | 162 |
+| Month 63 | 163 |
+| Month 64 | 164 |
+| Month 65 | 165 |
+| Month 66 | 166 |
+| Month 67 | 167 |
+| Month 68 | 168 |
+| Month 69 | 169 |
+| Month 70 | 170 |
+
 Back to [our vision](vision.md).
 """
 EASY_READ = """# Our plan in easy read
@@ -204,6 +279,45 @@ def test_tables_have_header_scope_and_pictures_alt_text(built):
         figures = [e for e in elements if e.S == "/Figure"]
         assert headers and all(str(h.A.Scope) in ("/Column", "/Row") for h in headers)
         assert "A house with a garden" in [str(f.get("/Alt", "")) for f in figures]
+
+
+def test_structure_tree_is_whole_across_page_breaks(built):
+    """One Table per table (the long one spans pages), content and parent tree agree, margins are artifacts."""
+    for variant, path in pdf_files(built).items():
+        assert structure_problems(path) == [], variant
+    with pikepdf.open(pdf_files(built)["standard"]) as pdf:
+        tables = [e for e in struct_elements(pdf) if e.S == "/Table"]
+        pages_of_rows = {str(row.Pg.objgen) for table in tables[-1:] for group in table.K if "/S" in group
+                         for row in group.K if isinstance(row, pikepdf.Dictionary) and row.get("/S") == "/TR"}
+    assert len(tables) == 2, "each HTML table is one tagged table"
+    assert len(pages_of_rows) > 1, "the long table should span pages in this test"
+
+
+def structure_problems(path: Path) -> list[str]:
+    """Marked content the structure tree and the parent tree disagree about."""
+    problems = []
+    with pikepdf.open(path) as pdf:
+        page_of = {page.objgen: number for number, page in enumerate(pdf.pages)}
+        numbers = pdf.Root.StructTreeRoot.ParentTree.Nums
+        owners = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+        held = set()
+        for element in struct_elements(pdf):
+            kids = element.get("/K")
+            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, int):
+                    place = (page_of[element.Pg.objgen], kid)
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    place = (page_of[kid.Pg.objgen], int(kid.MCID))
+                else:
+                    continue
+                held.add(place)
+                if owners[place[0]][place[1]].objgen != element.objgen:
+                    problems.append(f"page {place[0] + 1} MCID {place[1]}: the parent tree names another element")
+        for page, array in owners.items():
+            if isinstance(array, pikepdf.Array):
+                problems += [f"page {page + 1} MCID {mcid}: in no structure element"
+                             for mcid in range(len(array)) if array[mcid] is not None and (page, mcid) not in held]
+    return problems
 
 
 def test_download_links_show_size_and_page_count_of_the_files(built):

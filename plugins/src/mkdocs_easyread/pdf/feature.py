@@ -71,9 +71,14 @@ class Pdf(Feature):
         for publication in self.build.publications.values():
             if publication.pdf:
                 try:
-                    self.planned[publication.slug] = planner.plan(publication)
+                    planned = planner.plan(publication)
                 except Exception as error:  # noqa: BLE001 - one publication's PDFs must not stop the build
                     self._report(publication, "PDFs", error)
+                    continue
+                if planned is None:
+                    log.info("easyread: PDF %s: left out, some of its pages were not rebuilt (dirty build)", publication.slug)
+                else:
+                    self.planned[publication.slug] = planned
         jobs = [pdf.job for planned in self.planned.values() for pdf in planned.pdfs if pdf.job]
         if jobs:
             self.runner = Runner(jobs, self.build.options.pdf.concurrency)
@@ -101,8 +106,16 @@ class Pdf(Feature):
         if isinstance(outcome, Rendered):
             pdf.entry = Entry(outcome.key, outcome.pages, outcome.size)
             pdf.seconds = outcome.seconds
+            for message in outcome.messages:
+                log.info("easyread: PDF %s: WeasyPrint: %s", pdf.label, message)
         elif isinstance(outcome, BaseException):
             pdf.error = outcome
+
+    def on_build_error(self) -> None:
+        """A failed build: stop rendering PDFs nobody will copy."""
+        if self.runner is not None:
+            self.runner.close(cancel=True)
+            self.runner = None
 
     def on_post_build(self) -> None:
         try:

@@ -27,6 +27,7 @@ class Rendered:
     pages: int
     size: int
     seconds: float
+    messages: tuple[str, ...] = ()  # what WeasyPrint logged (a picture it could not load...)
 
 
 def run(job: RenderJob) -> Rendered:

@@ -62,9 +62,13 @@ class Planner:
         custom_dir = self.build.config.theme.custom_dir
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in (STANDARD, LARGE_PRINT, EASY_READ)}
 
-    def plan(self, publication: Publication) -> PublicationPdfs:
+    def plan(self, publication: Publication) -> PublicationPdfs | None:
+        """The publication's PDFs; None when some of its pages were not rendered (`serve --dirty`)."""
         planned = PublicationPdfs(publication)
-        standard, easy_read = self.pages_of(publication.slug)
+        pages = self.pages_of(publication.slug)
+        if pages is None:
+            return None
+        standard, easy_read = pages
         if standard:
             chapters = rewrite_chapters(standard, self.site, self.assets, publication.title)
             for variant in (STANDARD, LARGE_PRINT):
@@ -74,17 +78,18 @@ class Planner:
             planned.pdfs.append(self._planned(publication, EASY_READ, assemble_document(self.build, publication, EASY_READ, chapters, self.lang)))
         return planned
 
-    def pages_of(self, slug: str) -> tuple[list[Page], list[Page]]:
+    def pages_of(self, slug: str) -> tuple[list[Page], list[Page]] | None:
         """The publication's pages and its easy-read pages, index first, then in navigation order."""
         standard, easy_read = [], []
         for file in self.files.documentation_pages():
-            page = file.page
-            if page is None or page.content is None or file.inclusion.is_excluded():
+            if file.inclusion.is_excluded():
                 continue
             if file.src_uri.startswith(f"{slug}/"):
-                standard.append(page)
+                standard.append(file.page)
             elif file.src_uri.startswith(f"easy-read/{slug}/"):
-                easy_read.append(page)
+                easy_read.append(file.page)
+        if any(page is None or page.content is None for page in standard + easy_read):
+            return None
         return sorted(standard, key=self._reading_order), sorted(easy_read, key=self._reading_order)
 
     def _reading_order(self, page: Page) -> tuple[int, int, str]:

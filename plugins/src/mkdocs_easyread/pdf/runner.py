@@ -74,10 +74,11 @@ class Runner:
             return self._failure or RuntimeError("the PDF was never started")
         return outcome(future)
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
+        """Shut the workers down; `cancel`: without waiting for PDFs not started yet."""
         self._submitted.wait()
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=not cancel, cancel_futures=True)
 
 
 def outcome(future: Future) -> Rendered | BaseException:

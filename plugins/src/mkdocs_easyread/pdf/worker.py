@@ -7,7 +7,10 @@ from the worker into the cache; only its page count and size come back.
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pydyf
@@ -16,60 +19,47 @@ from weasyprint.urls import URLFetcher
 
 from .cache import PdfCache
 from .jobs import Rendered, RenderJob
+from .structure import repair, watch_tagging
 
 VARIANT = "pdf/ua-1"
+MAX_MESSAGES = 10
+
+watch_tagging()
 
 
 def render_job(job: RenderJob) -> Rendered:
     """Render, fix what WeasyPrint leaves out of PDF/UA, and store in the cache."""
     started = time.monotonic()
-    fetcher = URLFetcher(allowed_protocols={"file", "data"})  # the site loads nothing from another host
-    html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
-    stylesheet = weasyprint.CSS(string=job.css, base_url=job.styles_url, url_fetcher=fetcher)
-    document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT)
-    data = document.write_pdf(finisher=finish, pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
+    with collected_messages() as messages:
+        fetcher = URLFetcher(allowed_protocols={"file", "data"})  # the site loads nothing from another host
+        html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
+        stylesheet = weasyprint.CSS(string=job.css, base_url=job.styles_url, url_fetcher=fetcher)
+        document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT)
+        data = document.write_pdf(finisher=finish, pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
     pages = len(document.pages)
     entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label)
-    return Rendered(job.key, pages, entry.size, time.monotonic() - started)
+    return Rendered(job.key, pages, entry.size, time.monotonic() - started, tuple(dict.fromkeys(messages))[:MAX_MESSAGES])
+
+
+@contextmanager
+def collected_messages() -> Iterator[list[str]]:
+    """WeasyPrint's warnings, to hand back to the build log rather than print from a worker."""
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
 
 
 def finish(document: weasyprint.Document, pdf: pydyf.PDF) -> None:
-    """Give table header cells their scope (WeasyPrint 70 writes none: pdfua UA-15-003)."""
-    objects = pdf.objects
-    for element in objects:
-        if isinstance(element, pydyf.Dictionary) and element.get("S") == "/TH":
-            attributes = element.get("A")
-            if not isinstance(attributes, pydyf.Dictionary):
-                attributes = element["A"] = pydyf.Dictionary({"O": "/Table"})
-            attributes["Scope"] = "/Column" if header_of_column(element, objects) else "/Row"
+    """Repair the structure tree (scope of header cells, elements split across pages), ask viewers to show the title."""
+    repair(pdf)
     viewer = pdf.catalog.get("ViewerPreferences")
     if isinstance(viewer, pydyf.Dictionary):
         viewer["DisplayDocTitle"] = "true"
     else:
         pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
-
-
-def header_of_column(cell: pydyf.Dictionary, objects: list) -> bool:
-    """A header cell heads a column when it is in THead or in a row of header cells only."""
-    row = parent_of(cell, objects)
-    if row is None:
-        return True
-    group = parent_of(row, objects)
-    if group is not None and group.get("S") == "/THead":
-        return True
-    cells = [objects[number] for number in numbers(row.get("K"))]
-    return all(isinstance(kid, pydyf.Dictionary) and kid.get("S") == "/TH" for kid in cells)
-
-
-def parent_of(element: pydyf.Dictionary, objects: list) -> pydyf.Dictionary | None:
-    found = numbers(element.get("P"))
-    return objects[found[0]] if found else None
-
-
-def numbers(value: object) -> list[int]:
-    """Object numbers of a pydyf reference (b'12 0 R') or an array of them."""
-    if isinstance(value, (bytes, str)):
-        return [int(value.split()[0])]
-    if isinstance(value, (list, tuple)):
-        return [number for item in value if isinstance(item, (bytes, str)) for number in numbers(item)]
-    return []
