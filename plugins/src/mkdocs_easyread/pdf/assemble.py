@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,21 +29,12 @@ VERSION_LABELS = {LARGE_PRINT.name: "large print version", EASY_READ.name: "easy
 @dataclass
 class Chapters:
     items: list[Chapter]
-    digests: frozenset[str]  # of the files they embed, so that a changed picture changes the cache key
 
 
 @dataclass
 class PrintDocument:
     html: str
     title: str
-    digests: frozenset[str]
-
-    def fingerprint(self, css: str, variant: Variant, versions: str) -> str:
-        digest = hashlib.sha256()
-        for part in (versions, variant.name, css, self.html, *sorted(self.digests)):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        return digest.hexdigest()
 
 
 def rewrite_chapters(pages: list[Page], site: SiteMap, assets: AssetStore, fallback_title: str) -> Chapters:
@@ -54,7 +44,7 @@ def rewrite_chapters(pages: list[Page], site: SiteMap, assets: AssetStore, fallb
     rewriter = Rewriter(site, assets, {chapter.src_uri: chapter.id for chapter in chapters})
     for chapter, page in zip(chapters, pages):
         chapter.html = Markup(rewriter.chapter(page.content or "", page.url, chapter))
-    return Chapters(chapters, frozenset(rewriter.digests))
+    return Chapters(chapters)
 
 
 def assemble_document(build: Build, publication: Publication, variant: Variant, chapters: Chapters, lang: str) -> PrintDocument:
@@ -80,7 +70,7 @@ def assemble_document(build: Build, publication: Publication, variant: Variant, 
         )),
         chapters=chapters.items,
     )
-    return PrintDocument(str(html), title, chapters.digests)
+    return PrintDocument(str(html), title)
 
 
 def plain(title: object) -> str:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -37,12 +37,11 @@ class Chapter:
 
 @dataclass
 class Rewriter:
-    """Rewrites the pages of one print document; collects the digests of the files it embeds."""
+    """Rewrites the pages of one print document."""
 
     site: SiteMap
     assets: AssetStore
     chapter_ids: dict[str, str]  # src_uri -> chapter id
-    digests: set[str] = field(default_factory=set)
 
     def chapter(self, content: str, page_url: str, chapter: Chapter) -> str:
         root = parse(content)
@@ -126,10 +125,7 @@ class Rewriter:
         target = self.site.resolve(src, page_url)
         file = self.site.file_at(target.path) if target else None
         asset = self.assets.asset(file) if file else None
-        if asset is None:
-            return None
-        self.digests.add(asset.digest)
-        return asset.uri
+        return asset.uri if asset else None
 
     def _svg(self, svg: etree._Element) -> None:
         name = svg_name(svg)

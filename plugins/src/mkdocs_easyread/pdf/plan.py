@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from dataclasses import dataclass, field
-from importlib import metadata
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .assemble import PrintDocument, assemble_document, rewrite_chapters
+from .assemble import Chapters, assemble_document, rewrite_chapters
 from .cache import Entry, PdfCache
+from .fingerprint import Fingerprint, versions
 from .jobs import RenderJob
 from .sitemap import AssetStore, SiteMap
 from .variants import EASY_READ, LARGE_PRINT, STANDARD, STYLES, Variant, stylesheet_text
@@ -22,7 +19,8 @@ if TYPE_CHECKING:
     from ..build import Build
     from ..publications.model import Publication
 
-HERE = Path(__file__).parent
+PUBLICATION_FIELDS = ("slug", "title", "subtitle", "type", "status", "summary")
+TEMPLATES = ("pdf/components/document.html", "theme/components/alternative-formats.html")
 
 
 @dataclass
@@ -61,21 +59,20 @@ class Planner:
         self.styles_url = STYLES.as_uri() + "/"
         custom_dir = self.build.config.theme.custom_dir
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in (STANDARD, LARGE_PRINT, EASY_READ)}
+        environment = self.build.components.env
+        self.templates = "".join(environment.loader.get_source(environment, name)[0] for name in TEMPLATES)
+        self.chapters: dict[tuple[str, ...], Chapters] = {}
 
     def plan(self, publication: Publication) -> PublicationPdfs | None:
         """The publication's PDFs; None when some of its pages were not rendered (`serve --dirty`)."""
-        planned = PublicationPdfs(publication)
         pages = self.pages_of(publication.slug)
         if pages is None:
             return None
         standard, easy_read = pages
-        if standard:
-            chapters = rewrite_chapters(standard, self.site, self.assets, publication.title)
-            for variant in (STANDARD, LARGE_PRINT):
-                planned.pdfs.append(self._planned(publication, variant, assemble_document(self.build, publication, variant, chapters, self.lang)))
-        if easy_read:
-            chapters = rewrite_chapters(easy_read, self.site, self.assets, publication.title)
-            planned.pdfs.append(self._planned(publication, EASY_READ, assemble_document(self.build, publication, EASY_READ, chapters, self.lang)))
+        planned = PublicationPdfs(publication)
+        for variant, variant_pages in ((STANDARD, standard), (LARGE_PRINT, standard), (EASY_READ, easy_read)):
+            if variant_pages:
+                planned.pdfs.append(self._planned(publication, variant, variant_pages))
         return planned
 
     def pages_of(self, slug: str) -> tuple[list[Page], list[Page]] | None:
@@ -98,30 +95,33 @@ class Planner:
         is_index = parts[-1] == "index.md" and len(parts) == (3 if parts[0] == "easy-read" else 2)
         return (0 if is_index else 1, self.nav_order.get(uri, len(self.nav_order)), uri)
 
-    def _planned(self, publication: Publication, variant: Variant, document: PrintDocument) -> PlannedPdf:
+    def _planned(self, publication: Publication, variant: Variant, pages: list[Page]) -> PlannedPdf:
         css = self.css[variant.name]
-        key = document.fingerprint(css, variant, versions())
+        key = self._fingerprint(publication, variant, pages, css)
         label = f"{publication.slug}/{variant.name}"
         pdf = PlannedPdf(variant, f"{publication.slug}/pdf/{variant.file_name(publication.slug)}", key, label)
         pdf.entry = self.cache.get(key)
         if pdf.entry is None:
+            document = assemble_document(self.build, publication, variant, self._chapters(publication, pages), self.lang)
             pdf.job = RenderJob(key, label, document.html, css, self.styles_url, str(self.cache.folder))
         return pdf
 
+    def _chapters(self, publication: Publication, pages: list[Page]) -> Chapters:
+        """The pages rewritten as chapters, once for the standard and large-print PDFs together."""
+        key = tuple(page.file.src_uri for page in pages)
+        if key not in self.chapters:
+            self.chapters[key] = rewrite_chapters(pages, self.site, self.assets, publication.title)
+        return self.chapters[key]
 
-@functools.cache
-def versions() -> str:
-    """What else decides the bytes of a PDF: WeasyPrint's version and this package's PDF code."""
-    digest = hashlib.sha256()
-    for path in sorted(HERE.rglob("*")):
-        if path.suffix in (".py", ".html", ".css", ".svg") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(HERE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return "|".join((package_version("weasyprint"), package_version("mkdocs-easyread"), digest.hexdigest()))
-
-
-def package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str) -> str:
+        options = self.build.options
+        formats = options.alternative_formats
+        return (
+            Fingerprint()
+            .add(versions(), variant.name, css, self.templates, self.lang, self.site.site_url)
+            .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
+            .add(publication.published or self.build.today)
+            .add(options.organisation, formats.phone, formats.textphone, formats.email, formats.formats)
+            .add_pages(pages, self.site, self.assets)
+            .hexdigest()
+        )

@@ -1,0 +1,67 @@
+"""The cache key of a PDF: a hash of everything that decides its bytes.
+
+It is computed from the inputs (the pages' HTML and addresses, the publication's
+details, options, pictures, styles, templates, WeasyPrint's version and this
+package's PDF code), so that an unchanged rebuild finds its PDFs without
+assembling a single print document.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from .sitemap import AssetStore, SiteMap
+
+HERE = Path(__file__).parent
+SOURCES = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+class Fingerprint:
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+
+    def add(self, *parts: object) -> Fingerprint:
+        for part in parts:
+            self._digest.update(str(part).encode("utf-8"))
+            self._digest.update(b"\0")
+        return self
+
+    def add_pages(self, pages: list[Page], site: SiteMap, assets: AssetStore) -> Fingerprint:
+        """Each page's address, title and content, and the bytes of the pictures it shows."""
+        for page in pages:
+            self.add(page.file.src_uri, page.url, page.title, page.content)
+            for match in SOURCES.finditer(page.content or ""):
+                target = site.resolve(match[1] or match[2] or "", page.url)
+                file = site.file_at(target.path) if target else None
+                asset = assets.asset(file) if file else None
+                self.add(asset.digest if asset else "-")
+        return self
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
+@functools.cache
+def versions() -> str:
+    """WeasyPrint's version and this package's PDF code (Python, templates, styles)."""
+    digest = hashlib.sha256()
+    for path in sorted(HERE.rglob("*")):
+        if path.suffix in (".py", ".html", ".css", ".svg") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(HERE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return "|".join((package_version("weasyprint"), package_version("mkdocs-easyread"), digest.hexdigest()))
+
+
+def package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
