@@ -348,6 +348,7 @@ MISTAKES = {
     "y-min-on-bars": ("data: good.csv\ny_min: 50", "content/errors/y-min-on-bars.md:7: y_min only works for line charts"),
     "target-word": ("data: good.csv\ntarget: high", "content/errors/target-word.md:7: target 'high' must be a number, like 85"),
     "broken-yaml": ("data: good.csv\ncolumns: [Good", "content/errors/broken-yaml.md:"),
+    "too-many-bars": ("data: wide.csv", "content/errors/too-many-bars.md:6: a bar chart can show at most 60 bars and wide.csv makes 63 (21 rows of 3 columns)"),
     "negative-stack": ("data: negative.csv\ntype: stacked-bar", "content/errors/negative-stack.md:6: a stacked-bar chart needs numbers of 0 or more; negative.csv has -2 in column Poor for Caring"),
 }
 
@@ -364,6 +365,7 @@ def mistakes(tmp_path_factory):
     site.write("content/errors/bad.csv", "Domain,Good\nSafe,365\nCaring,n/a\n")
     site.write("content/errors/empty.csv", "")
     site.write("content/errors/negative.csv", "Domain,Good,Poor\nSafe,3,1\nCaring,4,-2\n")
+    site.write("content/errors/wide.csv", "Row,A,B,C\n" + "".join(f"Row {i},1,2,3\n" for i in range(21)))
     site.write("secret.csv", GOOD)
     result = site.build()
     return site, result
@@ -568,3 +570,35 @@ def test_charts_and_their_tables_reach_a_pdf(charts):
     objects = list(document[0].get_objects())
     assert sum(1 for o in objects if o.type == pypdfium2.raw.FPDF_PAGEOBJ_PATH) > 10  # bars as paths, not an image
     assert not any(o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE for o in objects)
+
+
+@pytest.mark.parametrize("chart_type", ["bar", "stacked-bar", "line"])
+@pytest.mark.parametrize("csv_text", [
+    "Area,Change\nNorth,-3.5\nSouth,2\n",  # negative values (stacked bars refuse them before layout)
+    "Area,People\nNorfolk,1234567\n",  # one row, a big number
+    "Area,A,B\nNorth,,\nSouth,,\n",  # no data at all
+    "Area,A,B,C,D,E,F\n" + "".join(f"A very long area name number {i},{i},{i * 2},{i * 3},{i},{i},{i}\n" for i in range(30)),
+])
+def test_odd_data_lays_out_without_crashing(tmp_path, chart_type, csv_text):
+    from mkdocs_easyread.charts.feature import rounded, table_view
+    from mkdocs_easyread.charts.lines import layout_line
+    from mkdocs_easyread.charts.bars import layout_bars
+    from mkdocs_easyread.charts.spec import ChartOptions
+    from mkdocs_easyread.charts.summary import describe_chart
+    from mkdocs_easyread.render import Components
+
+    path = tmp_path / "data.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    data = load_csv(path)
+    if chart_type == "stacked-bar" and any(v is not None and v < 0 for s in data.series for v in s.values):
+        return
+    options = ChartOptions("chart", "Caption", "data.csv", 1, type=chart_type, target=1.5)
+    layout = layout_line if chart_type == "line" else layout_bars
+    chart = rounded(layout("c1", data, options))
+    html = Components().render("charts/components/figure.html", id="c1", caption="Caption", chart=chart,
+                               description=describe_chart(data, options), table=table_view(data, ""),
+                               table_display="details", download=None)
+    figure = parse(str(html)).figures[0]
+    assert figure["svg"]["role"] == "img" and figure["desc"]
+    assert 0 < chart.height < 6000
+    assert all(bar.box.w >= 0 and bar.box.x >= 0 for bar in chart.bars)

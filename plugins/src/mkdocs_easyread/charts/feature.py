@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 MAX_ROWS = {"bar": 40, "stacked-bar": 40, "line": 60}
+MAX_GROUPED_BARS = 60  # beyond this a grouped bar chart is taller than anyone can compare
 
 
 class Charts(Feature):
@@ -120,6 +121,9 @@ def _check_chartable(data: Dataset, options: ChartOptions, where: BlockSource) -
     if len(data.series) > MAX_SERIES:
         names = ", ".join(s.name for s in data.series)
         raise SourceError(where.path, line, f"a chart can show at most {MAX_SERIES} columns of numbers and {data.path.name} has {len(data.series)} ({names}); choose some with 'columns: [A, B]' or use a /// table block")
+    bars = len(data.labels) * len(data.series)
+    if options.type == "bar" and bars > MAX_GROUPED_BARS:
+        raise SourceError(where.path, line, f"a bar chart can show at most {MAX_GROUPED_BARS} bars and {data.path.name} makes {bars} ({len(data.labels)} rows of {len(data.series)} columns); choose columns with 'columns: [A, B]', use type: stacked-bar, or a /// table block")
     if len(data.labels) > MAX_ROWS[options.type]:
         raise SourceError(where.path, line, f"a {options.type} chart can show at most {MAX_ROWS[options.type]} rows and {data.path.name} has {len(data.labels)}; use a /// table block, or split the data")
     if options.type == "stacked-bar":
