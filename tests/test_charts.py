@@ -6,10 +6,17 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import Site, axe_violations
 from mkdocs_easyread.charts.data import load_csv
-from mkdocs_easyread.charts.scale import Scale, display_label, nice_ticks, parse_number, value_ticks, with_unit, wrap_words
+from mkdocs_easyread.charts.scale import (
+    Scale,
+    display_label,
+    nice_ticks,
+    parse_number,
+    value_ticks,
+    with_unit,
+    wrap_words,
+)
 from mkdocs_easyread.charts.spec import find_header_line
 from mkdocs_easyread.errors import SourceError
 
@@ -487,7 +494,7 @@ def axe_violations_without_scripts(browser, url: str, scheme: str) -> list[dict]
             return route.abort()
         if route.request.resource_type == "document":
             response = route.fetch()
-            return route.fulfill(response=response, body=re.sub(r"<script\b.*?</script>", "", response.text(), flags=re.S | re.I))
+            return route.fulfill(response=response, body=re.sub(r"<script\b.*?</script>", "", response.text(), flags=re.DOTALL | re.IGNORECASE))
         return route.continue_()
 
     context = browser.new_context(color_scheme=scheme)
@@ -552,9 +559,8 @@ def test_charts_and_their_tables_reach_a_pdf(charts):
     """WeasyPrint draws the SVG as vector graphics and prints the folded-away table."""
     pytest.importorskip("weasyprint")
     import pypdfium2
-    from weasyprint import CSS, HTML
-
     from mkdocs_easyread.charts.feature import __file__ as feature_file
+    from weasyprint import CSS, HTML
 
     html = charts.html("report/")
     body = html[html.index('<figure class="er-chart er-chart--stacked-bar"'):]
@@ -580,9 +586,9 @@ def test_charts_and_their_tables_reach_a_pdf(charts):
     "Area,A,B,C,D,E,F\n" + "".join(f"A very long area name number {i},{i},{i * 2},{i * 3},{i},{i},{i}\n" for i in range(30)),
 ])
 def test_odd_data_lays_out_without_crashing(tmp_path, chart_type, csv_text):
+    from mkdocs_easyread.charts.bars import layout_bars
     from mkdocs_easyread.charts.feature import rounded, table_view
     from mkdocs_easyread.charts.lines import layout_line
-    from mkdocs_easyread.charts.bars import layout_bars
     from mkdocs_easyread.charts.spec import ChartOptions
     from mkdocs_easyread.charts.summary import describe_chart
     from mkdocs_easyread.render import Components

@@ -7,9 +7,29 @@ however long they are.
 from __future__ import annotations
 
 from .data import Dataset
-from .scale import Scale, plain_number, text_width, tick_label, value_ticks, with_unit, wrap_words
+from .scale import (
+    Scale,
+    plain_number,
+    text_width,
+    tick_label,
+    value_ticks,
+    with_unit,
+    wrap_words,
+)
 from .spec import ChartOptions
-from .view import FONT, LINE_HEIGHT, PAD, WIDTH, Bar, Box, Chart, Label, Rule, legend, styles_for
+from .view import (
+    FONT,
+    LINE_HEIGHT,
+    PAD,
+    WIDTH,
+    Bar,
+    Box,
+    Chart,
+    Label,
+    Rule,
+    legend,
+    styles_for,
+)
 
 SINGLE_BAR = 28.0
 GROUPED_BAR = 22.0

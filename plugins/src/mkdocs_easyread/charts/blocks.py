@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
@@ -34,7 +34,7 @@ Renderer = Callable[[BlockRequest], str]
 class _DataBlock(Block):
     NAME = ""
     ARGUMENT = None  # the caption; checked by the feature so that a missing one is reported
-    OPTIONS: dict[str, Any] = {}
+    OPTIONS: ClassVar[dict[str, Any]] = {}
 
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         # pymdownx drops a block whose options it does not know, leaving its text on the page;
@@ -75,7 +75,7 @@ class ChartsExtension(BlocksExtension):
         self.render = render
         super().__init__(**kwargs)
 
-    def extendMarkdownBlocks(self, md: Any, block_mgr: BlocksProcessor) -> None:  # noqa: N802 (Markdown's name)
+    def extendMarkdownBlocks(self, md: Any, block_mgr: BlocksProcessor) -> None:
         for block in (ChartBlock, TableBlock):
             if block.NAME not in block_mgr.blocks:
                 block_mgr.register(block, {"render": self.render})

@@ -4,10 +4,31 @@ from __future__ import annotations
 
 import math
 
-from .data import Dataset
-from .scale import Scale, plain_number, text_width, tick_label, value_ticks, with_unit, wrap_words
+from .data import Dataset, Series
+from .scale import (
+    Scale,
+    plain_number,
+    text_width,
+    tick_label,
+    value_ticks,
+    with_unit,
+    wrap_words,
+)
 from .spec import ChartOptions
-from .view import FONT, LINE_HEIGHT, PAD, WIDTH, Chart, Label, LineSeries, Rule, legend, marker_path, styles_for
+from .view import (
+    FONT,
+    LINE_HEIGHT,
+    PAD,
+    WIDTH,
+    Chart,
+    Label,
+    LineSeries,
+    Rule,
+    SeriesStyle,
+    legend,
+    marker_path,
+    styles_for,
+)
 
 PLOT_HEIGHT = 250.0
 MAX_POINT_LABELS = 12
@@ -80,7 +101,7 @@ def _labelled_points(data: Dataset, band: float, unit: str) -> set[int]:
     return {known[0], known[-1]} if known else set()
 
 
-def _series(series, style, xs: list[float], y_scale: Scale, unit: str, labelled: set[int]) -> LineSeries:
+def _series(series: Series, style: SeriesStyle, xs: list[float], y_scale: Scale, unit: str, labelled: set[int]) -> LineSeries:
     segments: list[str] = []
     current: list[str] = []
     markers: list[str] = []
