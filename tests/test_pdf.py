@@ -139,14 +139,14 @@ EASY_READ = """# Our plan in easy read
 HOUSE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100"><rect x="20" y="45" width="60" height="45" fill="#36c"/></svg>\n'
 
 
-def make_site(root: Path, easy_read: bool = True) -> Site:
+def make_site(root: Path, easy_read: bool = True, status: str = "consultation") -> Site:
     (root / "content").mkdir(parents=True, exist_ok=True)
     site = Site(root)
     site.config["site_url"] = "https://example.gov.uk/"
     site.config["theme"]["language"] = "en"
     site.plugin_options()["pdf"] = {"enabled": True, "concurrency": 2}
     site.write("content/index.md", "# Home\n\nWelcome.\n")
-    site.publication("plan", INDEX, "# Care & Support Plan\n\nThis plan says what we will do. Start with [our vision](vision.md).\n")
+    site.publication("plan", INDEX.replace("consultation", status), "# Care & Support Plan\n\nThis plan says what we will do. Start with [our vision](vision.md).\n")
     site.write("content/plan/vision.md", VISION)
     site.write("content/plan/money.md", MONEY)
     site.write("content/plan/house.svg", HOUSE)
@@ -347,14 +347,16 @@ def test_unchanged_rebuild_renders_no_pdf(builds):
     assert "easyread: rendering" not in second.log
 
 
-def test_a_changed_page_renders_again(tmp_path):
-    site = make_site(tmp_path, easy_read=False)
+def test_a_changed_page_renders_again_and_drafts_are_marked(tmp_path):
+    site = make_site(tmp_path, easy_read=False, status="draft")
     assert site.build().ok
     site.write("content/plan/money.md", MONEY.replace("125", "130"))
     result = site.build()
     assert result.ok, result.log
     assert "easyread: PDF plan: 2 files" in result.log and "2 rendered, 0 from cache" in result.log
-    assert "130" in "\n".join(page_texts(result.site / "plan" / "pdf" / "plan.pdf"))
+    texts = page_texts(result.site / "plan" / "pdf" / "plan.pdf")
+    assert "130" in "\n".join(texts)
+    assert all("DRAFT: NOT AGREED" in text for text in texts)
     cached = list((tmp_path / ".cache" / "easyread").glob("*.pdf"))
     assert len(cached) == 2, "older renderings are pruned from the cache"
 
