@@ -1,8 +1,8 @@
 """Pdf: tagged PDF/UA-1 files of each publication, standard, large print and easy read.
 
-At `on_env` every page's content exists: the print documents are assembled and
-each one is looked up in the cache by its hash; the rest start rendering in
-worker processes while MkDocs writes the HTML pages. `on_post_build` waits for
+At `on_env` every page's content exists: each PDF is looked up in the cache by a
+hash of its inputs; only the missing ones are assembled into print documents and
+start rendering in worker processes while MkDocs writes the HTML pages. `on_post_build` waits for
 them, copies every PDF into the site and fills in the download boxes of pages
 written before their PDFs were done.
 """
@@ -120,7 +120,10 @@ class Pdf(Feature):
     def on_post_build(self) -> None:
         try:
             for planned in self.planned.values():
-                self._finish(planned)
+                try:
+                    self._finish(planned)
+                except Exception as error:  # noqa: BLE001 - one publication's PDFs must not stop the others
+                    self._report(planned.publication, "PDFs", error)
         finally:
             if self.runner is not None:
                 self.runner.close()
