@@ -395,3 +395,31 @@ def test_publication_with_pdf_false_gets_none(site):
     assert result.ok, result.log
     assert not (result.site / "plan" / "pdf").exists()
     assert "er-downloads" not in result.html("plan")
+
+
+@pytest.mark.parametrize("serving, in_serve, enabled, active", [
+    (False, False, True, True),
+    (True, False, True, False),  # `mkdocs serve` stays fast
+    (True, True, True, True),
+    (False, False, "false", False),  # `!ENV [EASYREAD_PDF, true]` with EASYREAD_PDF=false
+    (False, False, 0, False),
+])
+def test_pdfs_are_made_in_builds_and_only_in_serve_when_asked(serving, in_serve, enabled, active):
+    from mkdocs_easyread.build import Build
+    from mkdocs_easyread.config import PluginConfig
+    from mkdocs_easyread.pdf.feature import Pdf
+
+    options = PluginConfig()
+    options.load_dict({"pdf": {"enabled": enabled, "in_serve": in_serve}})
+    errors, _ = options.validate()
+    assert not errors
+    assert Pdf(Build(config=None, options=options, reporter=None, serving=serving)).active is active
+
+
+def test_a_wrong_switch_value_is_a_configuration_error():
+    from mkdocs_easyread.config import PluginConfig
+
+    options = PluginConfig()
+    options.load_dict({"pdf": {"enabled": "sometimes"}})
+    errors, _ = options.validate()
+    assert errors and "expected true or false, got 'sometimes'" in str(errors[0][1])
