@@ -204,15 +204,22 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
         pass
 
 
-def axe_violations(browser, url: str, scheme: str, javascript: bool = True) -> list[dict]:
-    """axe-core violations of a page in light or dark colour scheme, and any off-site request."""
+def axe_violations(browser, url: str, scheme: str, scripts: bool = True) -> list[dict]:
+    """axe-core violations of a page in light or dark colour scheme, and any off-site request.
+
+    ``scripts=False`` shows the page as a reader without JavaScript gets it: every script is
+    blocked (turning JavaScript off in Chromium would stop axe itself).
+    """
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(color_scheme=scheme, java_script_enabled=javascript)
+    context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
+    page.set_default_timeout(30_000)
     offsite: list[str] = []
     page.on("request", lambda request: offsite.append(request.url) if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     try:
+        if not scripts:
+            page.route("**/*", _without_scripts)
         page.goto(url, wait_until="load")
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         violations = [
@@ -224,3 +231,16 @@ def axe_violations(browser, url: str, scheme: str, javascript: bool = True) -> l
     if offsite:
         violations.append({"id": "offsite-request", "impact": "serious", "nodes": offsite})
     return violations
+
+
+def _without_scripts(route) -> None:
+    import re
+
+    if route.request.resource_type == "script":
+        route.abort()
+    elif route.request.resource_type == "document":
+        response = route.fetch()
+        body = re.sub(r"<script\b.*?</script>", "", response.text(), flags=re.DOTALL | re.IGNORECASE)
+        route.fulfill(response=response, body=body)
+    else:
+        route.continue_()

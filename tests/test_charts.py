@@ -477,37 +477,7 @@ def test_charts_in_easy_read_pages_read_csv_beside_them(tmp_path):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_a_page_of_charts(browser, serve, charts, scheme, javascript):
     base = serve(charts.site)
-    check = axe_violations if javascript else axe_violations_without_scripts
-    assert check(browser, base + "report/", scheme) == []
-
-
-def axe_violations_without_scripts(browser, url: str, scheme: str) -> list[dict]:
-    """axe-core on the page as a reader without JavaScript gets it: every script blocked.
-
-    (conftest's ``javascript=False`` turns JavaScript off in Chromium, which stops axe itself:
-    it never returns.)
-    """
-    from axe_playwright_python.sync_playwright import Axe
-
-    def without_scripts(route):
-        if route.request.resource_type == "script":
-            return route.abort()
-        if route.request.resource_type == "document":
-            response = route.fetch()
-            return route.fulfill(response=response, body=re.sub(r"<script\b.*?</script>", "", response.text(), flags=re.DOTALL | re.IGNORECASE))
-        return route.continue_()
-
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        page.route("**/*", without_scripts)
-        page.goto(url, wait_until="load")
-        assert page.locator("script").count() == 0 and page.evaluate("typeof window.__md_get") == "undefined"
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
-        return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in results.response["violations"]]
-    finally:
-        context.close()
+    assert axe_violations(browser, base + "report/", scheme, scripts=javascript) == []
 
 
 @pytest.mark.browser
