@@ -114,6 +114,9 @@ class Feature:
 
     def on_post_build(self) -> None: ...
 
+    def on_build_error(self) -> None:
+        """The build failed: stop background work."""
+
     def page_top(self, page: Page) -> str | None:
         """Safe markup for above the page's content (banners, headers, links)."""
         return None

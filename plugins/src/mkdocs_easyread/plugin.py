@@ -135,6 +135,10 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             with self.build.reporter.catching():
                 feature.on_post_build()
 
+    def on_build_error(self, *, error: Exception) -> None:
+        for feature in self.features:
+            feature.on_build_error()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         easy_read_dir = self.build.easy_read_dir if self.build else None
         if easy_read_dir and easy_read_dir.is_dir():
