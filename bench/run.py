@@ -36,8 +36,8 @@ class Run:
     log: str
 
 
-def write_config(root: Path, name: str, plugin: dict | None) -> Path:
-    config = {"site_name": "Bench", "docs_dir": "content", "theme": {"name": "material"}, "plugins": ["search"]}
+def write_config(root: Path, name: str, plugin: dict | None, features: list[str] | None = None) -> Path:
+    config = {"site_name": "Bench", "docs_dir": "content", "theme": {"name": "material", "features": features or []}, "plugins": ["search"]}
     if plugin is not None:
         config["plugins"].append({"easyread": plugin})
     path = root / f"{name}.yml"
@@ -75,6 +75,7 @@ def pdf_pages(site: Path) -> int:
 def measure(size: int) -> dict[str, float]:
     root = generate(OUT / f"corpus-{size}", size)
     bare = build(write_config(root, "bare", None), root / "site-bare")
+    pruned = build(write_config(root, "bare-prune", None, ["navigation.prune"]), root / "site-bare-prune")
     html = build(write_config(root, "html", {**PLUGIN, "pdf": {"enabled": False}}), root / "site-html")
     no_glossary = build(write_config(root, "noglossary", {**PLUGIN, "glossary_file": "none.yml", "pdf": {"enabled": False}}), root / "site-ng")
     cache = root / ".cache"
@@ -88,7 +89,11 @@ def measure(size: int) -> dict[str, float]:
         "pages": size,
         "bare s": bare.seconds,
         "plugin s": html.seconds,
+        "bare+prune s": pruned.seconds,
         "html ratio": html.seconds / bare.seconds,
+        "html ratio vs pruned": html.seconds / pruned.seconds,
+        "pages built bare/plugin": f"{bare.html_pages}/{html.html_pages}",
+        "per-page ratio vs pruned": (html.seconds / html.html_pages) / (pruned.seconds / pruned.html_pages),
         "glossary share": (html.seconds - no_glossary.seconds) / no_glossary.seconds,
         "pdf pages": pages,
         "pdf pages/s": pages / extra,
@@ -108,7 +113,7 @@ def main() -> None:
     print("| " + " | ".join(keys) + " |")
     print("|" + "---|" * len(keys))
     for row in rows:
-        print("| " + " | ".join(f"{row[k]:.2f}" if isinstance(row[k], float) else str(row[k]) for k in keys) + " |")
+        print("| " + " | ".join(f"{row[k]:.2f}" if isinstance(row[k], float) else str(row[k]) for k in keys) + " |", flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = (last["plugin s"] / first["plugin s"]) / (last["pages"] / first["pages"])
