@@ -194,6 +194,32 @@ def test_author_written_home_is_kept_and_listed_below(tmp_path):
     assert html.index("Our own home page.") < html.index("Easy read versions")
 
 
+def test_a_site_nav_gets_an_easy_read_section_after_home(tmp_path):
+    site = make_site(tmp_path)
+    site.config["nav"] = ["index.md", {"Our plan": ["plan/index.md", "plan/homes.md", "plan/money.md"]}]
+    html = site.build().html("easy-read/plan")
+    nav = html[html.index('class="md-nav md-nav--primary"'):html.index('class="md-content"')]
+    words = " ".join(re.sub(r"<[^>]+>", " ", nav).split())
+    assert re.search(r"Home Easy read .*Our plan in easy read .*Homes .*Our plan .*Money", words), words
+
+
+def test_a_site_nav_that_places_easy_read_pages_is_left_alone(tmp_path):
+    site = make_site(tmp_path)
+    site.config["nav"] = ["index.md", "plan/index.md", {"Simple": ["easy-read/plan/index.md", "easy-read/plan/homes.md"]}]
+    html = site.build(strict=False).html("easy-read/plan")
+    words = " ".join(re.sub(r"<[^>]+>", " ", html[html.index('class="md-nav md-nav--primary"'):html.index('class="md-content"')]).split())
+    assert "Simple" in words and "Easy read Easy read" not in words
+
+
+def test_easy_read_folder_is_an_option(tmp_path):
+    site = make_site(tmp_path)
+    (tmp_path / "easyread").rename(tmp_path / "easy")
+    site.plugin_options()["easy_read_dir"] = "easy"
+    result = site.build()
+    assert result.ok, result.log
+    assert "We will build homes near your family." in result.html("easy-read/plan/homes")
+
+
 # --- the checker in a build ------------------------------------------------------------------
 
 

@@ -32,10 +32,9 @@ BANNER_STATUSES = ("draft", "consultation", "archived")
 
 
 class EasyRead(Feature):
-    site: EasyReadSite = EasyReadSite()
-
     def on_config(self, config: MkDocsConfig) -> None:
         config.markdown_extensions.append(EasyReadExtension(self._rendering_easy_read))
+        self.site = EasyReadSite()
         self.reading_order: list[str] = []
 
     def _rendering_easy_read(self) -> bool:
