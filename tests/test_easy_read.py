@@ -6,7 +6,6 @@ import posixpath
 import re
 
 import pytest
-
 from conftest import Site
 
 GLOSSARY = """\
@@ -79,7 +78,7 @@ def built(tmp_path_factory):
 
 def link(html: str, label: str) -> str:
     """The href of the version link with this label."""
-    match = re.search(r'<p class="er-version-link[^"]*"><a href="([^"]*)">.*?<span class="er-version-link__words">' + re.escape(label), html, re.S)
+    match = re.search(r'<p class="er-version-link[^"]*"><a href="([^"]*)">.*?<span class="er-version-link__words">' + re.escape(label), html, re.DOTALL)
     assert match, f"no version link {label!r}"
     return match.group(1)
 
@@ -173,7 +172,7 @@ def test_easy_read_pages_have_their_own_section_and_reading_order(built):
     # previous/next stay within the easy-read version
     assert re.search(r'href="homes/" class="md-footer__link md-footer__link--next" aria-label="Next: Homes"', html)
     money = built.html("plan/money")
-    assert "easy-read" not in re.search(r'<footer class="md-footer">.*?</footer>', money, re.S).group(0)
+    assert "easy-read" not in re.search(r'<footer class="md-footer">.*?</footer>', money, re.DOTALL).group(0)
 
 
 def test_easy_read_home_lists_each_version_with_its_picture(built):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from mkdocs_easyread.easy_read import pictures
 from mkdocs_easyread.easy_read.blocks import rows
 from mkdocs_easyread.easy_read.checker import Settings, check_page

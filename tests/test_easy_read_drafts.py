@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import Site
 from mkdocs_easyread.easy_read.drafts import first_draft, shorten
 from mkdocs_easyread.glossary.model import Glossary, Term

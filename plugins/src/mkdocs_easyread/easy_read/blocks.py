@@ -8,6 +8,7 @@ HTML and other blocks (``/// chart``) are not rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..sources import FRONT_MATTER
@@ -22,7 +23,7 @@ ADMONITION = re.compile(r"^ {0,3}(!!!|\?\?\?\+?)\s")
 HTML_BLOCK = re.compile(
     r"^ {0,3}<(/?(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|"
     r"main|nav|ol|p|pre|section|table|ul|script|style|canvas|iframe|math|noscript)\b|!--)",
-    re.I,
+    re.IGNORECASE,
 )
 OTHER_BLOCK = re.compile(r"^ {0,3}(\||\[\^?[^\]]+\]:|\{:?[^}]*\}\s*$|\*\[)")
 
@@ -137,7 +138,7 @@ def _trim(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines
 
 
-def rows(page_text: str, has_picture) -> list[Row]:
+def rows(page_text: str, has_picture: Callable[[str], bool]) -> list[Row]:
     """The rows of a page. ``has_picture(text)`` says whether source text starts with a picture."""
     found: list[Row] = []
     for block in blocks(page_text):

@@ -12,10 +12,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .blocks import ADMONITION, BLOCK_FENCE, FENCE, HEADING, HTML_BLOCK, LIST_MARKER, RULE, body_lines
+from .blocks import (
+    ADMONITION,
+    BLOCK_FENCE,
+    FENCE,
+    HEADING,
+    HTML_BLOCK,
+    LIST_MARKER,
+    RULE,
+    body_lines,
+)
 from .pictures import picture_for
 
 SENTENCE = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z0-9\"'‘“(£])")
@@ -23,10 +33,12 @@ CLAUSE_JOINS = ("; ", ", and ", ", but ", ", so ", ", or ")
 KEEP_JOIN_WORD = {", but ": "But", ", so ": "So", ", or ": "Or"}
 MIN_CLAUSE_WORDS = 4
 # After ", and" (", but", ...) a new clause starts with its subject; "and what", "and for" do not.
-CLAUSE_SUBJECTS = set(
-    "we you they it he she i this that these those there people the our their its his her a an some many "
-    "most all each every no more fewer staff families carers everyone everybody nobody partners services council".split()
-)
+CLAUSE_SUBJECTS = {
+    "we", "you", "they", "it", "he", "she", "i", "this", "that", "these", "those", "there", "people", "the",
+    "our", "their", "its", "his", "her", "a", "an", "some", "many", "most", "all", "each", "every", "no",
+    "more", "fewer", "staff", "families", "carers", "everyone", "everybody", "nobody", "partners",
+    "services", "council",
+}
 PAIR_WORDS = 8  # two sentences share a row when each has at most this many words
 CHART = re.compile(r"^ {0,3}/{3,}\s*chart\s*\|\s*(?P<title>.+?)\s*$")
 
@@ -146,7 +158,7 @@ def _skip_fenced(lines: list[tuple[int, str]], index: int) -> int:
     return index + 1
 
 
-def _skip_while(lines: list[tuple[int, str]], index: int, keep) -> int:
+def _skip_while(lines: list[tuple[int, str]], index: int, keep: Callable[[str], bool]) -> int:
     while index < len(lines) and keep(lines[index][1]):
         index += 1
     return index

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from ..build import Build
 
-FIRST_PICTURE = re.compile(r'<div class="er-row__picture">(.*?)</div>', re.S)
+FIRST_PICTURE = re.compile(r'<div class="er-row__picture">(.*?)</div>', re.DOTALL)
 IMAGE_SRC = re.compile(r'(<img\b[^>]*\bsrc=")([^"]*)(")')
 
 

@@ -131,7 +131,7 @@ def italics(prose: Prose) -> list[Issue]:
     """Italics as Markdown renders them (*x*, _x_, ***x***, <em>), found in the row's source."""
     html = markdown.markdown(prose.row.text)
     issues = []
-    for match in re.finditer(r"<(em|i)>(.*?)</\1>", html, re.S):
+    for match in re.finditer(r"<(em|i)>(.*?)</\1>", html, re.DOTALL):
         words = re.sub(r"<[^>]+>", "", match.group(2))
         offset = prose.row.text.find(words.split("\n")[0]) if words else -1
         issues.append(Issue(

@@ -18,7 +18,7 @@ import re
 
 import pyphen
 
-VOWELS = re.compile(r"[aeiouy]", re.I)
+VOWELS = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8)

@@ -7,6 +7,7 @@ source and gives the line to report.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,7 @@ _BLANKED = [
     re.compile(r"\{[^}\n]*\}"),  # attribute lists
     re.compile(r"\*+|(?<!\w)_+|_+(?!\w)"),  # emphasis markers
     re.compile(r"\\(?=\S)|\["),  # escapes, link text's opening bracket
-    re.compile(r"^ {0,3}>", re.M),  # block quotes
+    re.compile(r"^ {0,3}>", re.MULTILINE),  # block quotes
 ]
 
 
@@ -119,7 +120,7 @@ def sentences(text: str, boundaries: list[int] = ()) -> list[Sentence]:
     """Sentences of blanked prose: ends at . ! ? (before a space), blank lines and list items."""
     cuts = sorted({0, *boundaries, len(text), *(m.end() for m in SENTENCE_END.finditer(text))})
     found = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         words = [m for m in WORD.finditer(text, start, end)]
         if not words:
             continue
