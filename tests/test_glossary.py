@@ -176,3 +176,13 @@ def test_keyboard_focus_shows_meaning_and_exposes_it_as_description(browser, ser
 
     expect(link).to_have_accessible_description("A plan that says what help you get.")
     context.close()
+
+
+@pytest.mark.parametrize("checker", [{"unknown_bold_word": False}, {"enabled": False}])
+def test_unknown_bold_word_rule_can_be_turned_off(site, checker):
+    site.plugin_options()["easy_read"] = {"checker": checker}
+    site.write("content/glossary.yml", GLOSSARY)
+    site.publication("plan", "title: Plan\ntype: strategy\nstatus: published\npublished: 2018-07-02\neasy_read: true")
+    site.write("easyread/plan/index.md", "---\ntitle: Plan\n---\n\n:material-help: Ask for a **thingummy**.\n")
+    result = site.build()
+    assert result.ok, result.log

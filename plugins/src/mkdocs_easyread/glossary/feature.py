@@ -112,9 +112,13 @@ class GlossaryFeature(Feature):
 
     def _check_bold_words(self, page: Page, words: list[str]) -> list[tuple[Term, str]]:
         known: dict[str, tuple[Term, str]] = {}
+        checker = self.build.options.easy_read.checker
+        report_unknown = checker.enabled and checker.unknown_bold_word
         for word in words:
             term = self.glossary.lookup(word)
             if term is None:
+                if not report_unknown:
+                    continue
                 self.build.find(Finding(
                     path=_source_path(page), line=_line_with(page, f"**{word}**"), rule="unknown-bold-word",
                     message=f"bold word {word!r} is not in the glossary; add it to {self.build.options.glossary_file} or remove the bold",

@@ -144,6 +144,7 @@ class Theme(Feature):
             "theme/components/alternative-formats.html",
             formats=self.build.options.alternative_formats,
             organisation=self.build.options.organisation,
+            easy_read=page.file.src_uri.startswith("easy-read/"),
         )
 
     def on_post_page(self, output: str, page: Page) -> str:
