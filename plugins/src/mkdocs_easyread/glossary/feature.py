@@ -66,10 +66,9 @@ class GlossaryFeature(Feature):
         return glossary
 
     def _add_page(self, files: Files, src_uri: str, slug: str) -> None:
-        """A glossary page with every term; on_env narrows a publication's to the terms it uses."""
+        """A glossary page; its content is made in on_env, once every page has been read."""
         if files.get_file_from_path(src_uri) is None:
-            body = self._render_page(self.glossary.terms, None)
-            content = f"---\ntitle: Glossary\n---\n\n{body}\n"
+            content = "---\ntitle: Glossary\n---\n"
             # Not listed by MkDocs' own nav logic: the publications feature places it after the chapters.
             files.append(File.generated(self.build.config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[src_uri] = slug
@@ -134,9 +133,11 @@ class GlossaryFeature(Feature):
         self.build.extra["glossary_used"] = {anchor for terms in self.page_terms.values() for anchor in terms.used}
         for page in self._glossary_pages():
             slug = self.pages[page.file.src_uri]
-            if slug:
-                href = get_relative_url(self._url_of(SITE_GLOSSARY), page.url)
-                page.content = self._render_page(self._terms_used_by(slug), href)
+            terms = self._terms_used_by(slug) if slug else self.glossary.terms
+            href = get_relative_url(self._url_of(SITE_GLOSSARY), page.url) if slug else None
+            page.content = self._render_page(terms, href)
+            # MkDocs checks links to these anchors after this event.
+            page.present_anchor_ids = {term.anchor for term in terms} | {f"letter-{term.letter.lower()}" for term in terms}
 
     def _glossary_pages(self) -> list[Page]:
         return [file.page for file in self.build.files if file.src_uri in self.pages and file.page is not None]

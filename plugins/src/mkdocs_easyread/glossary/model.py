@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ class Term:
     more: str | None = None
     line: int = 1
 
-    @property
+    @functools.cached_property
     def anchor(self) -> str:
         return slugify(self.term)
 

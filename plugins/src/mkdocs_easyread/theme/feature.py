@@ -29,7 +29,6 @@ PACKAGE = HERE.parent
 ASSET_URI = "assets/easyread"
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "attr_list": {},
-    "md_in_html": {},
     "tables": {},
     "toc": {},
     "pymdownx.emoji": {},  # filled in with Material's icon index below
