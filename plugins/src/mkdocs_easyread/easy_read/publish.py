@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import SourceError
 from ..sources import front_matter_node, read_text, split_front_matter
@@ -59,7 +59,7 @@ class Publisher:
             if self.files.get_file_from_path(uri) is not None:
                 self.build.reporter.warn(SourceError(path, None, f"{uri} is already a page of the site (in {self.build.config.docs_dir}); rename one of them"))
                 continue
-            self.files.append(File.generated(self.build.config, uri, abs_src_path=str(path)))
+            self.files.append(File.generated(self.build.config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
             if path.suffix == ".md":
                 self.site.pages[uri] = self._source_page(uri, path)
 
@@ -113,7 +113,7 @@ class Publisher:
                 self.build.reporter.warn(error)
                 continue
             draft = first_draft(text, title, self.build.extra.get("glossary"), options.default_picture, options.checker.max_sentence_words)
-            self.files.append(File.generated(self.build.config, uri, content=draft.text))
+            self.files.append(File.generated(self.build.config, uri, content=draft.text, inclusion=InclusionLevel.NOT_IN_NAV))
             self.site.pages[uri] = EasyReadPage(uri, "draft", path, title, draft=draft)
 
     @staticmethod
@@ -140,7 +140,7 @@ class Publisher:
         if not self.site.pages:
             return
         content = f"---\ntitle: {json.dumps('Easy read')}\n---\n\n{HOME_MARKDOWN}"
-        self.files.append(File.generated(self.build.config, HOME, content=content))
+        self.files.append(File.generated(self.build.config, HOME, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.site.pages[HOME] = EasyReadPage(HOME, "home", title="Easy read")
 
 

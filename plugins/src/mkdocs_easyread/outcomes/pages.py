@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..errors import SourceError
@@ -85,7 +85,7 @@ def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Bu
             errors.append(SourceError(path, None, f"this file has the address of a page generated from {plan.source}; rename or move it"))
             targets[key] = existing
             continue
-        created[key] = targets[key] = File.generated(build.config, uri, content="")
+        created[key] = targets[key] = File.generated(build.config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(created[key])
     for key, file in created.items():
         file.content_string = _content(key, plan, publication, Links(targets, file), build)
