@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .content import Chapter, Rewriter
 from .sitemap import AssetStore, SiteMap
-from .variants import EASY_READ, LARGE_PRINT, Variant
+from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -23,7 +23,11 @@ STATUS_TEXT = {
     "published": "Published.",
     "archived": "Archived. It is no longer current and is kept for reference.",
 }
-VERSION_LABELS = {LARGE_PRINT.name: "large print version", EASY_READ.name: "easy read version"}
+VERSION_LABELS = {
+    LARGE_PRINT.name: "large print version",
+    EASY_READ.name: "easy read version",
+    REVIEW_PACK.name: "easy read review pack",
+}
 
 
 @dataclass
@@ -47,7 +51,9 @@ def rewrite_chapters(pages: list[Page], site: SiteMap, assets: AssetStore, fallb
     return Chapters(chapters)
 
 
-def assemble_document(build: Build, publication: Publication, variant: Variant, chapters: Chapters, lang: str) -> PrintDocument:
+def assemble_document(build: Build, publication: Publication, variant: Variant, chapters: Chapters, lang: str,
+                      introduction: Markup | str = "") -> PrintDocument:
+    """`introduction`: safe markup for a page between the cover and the contents."""
     title = f"{publication.title}{variant.title_suffix}"
     options = build.options
     html = build.components.render(
@@ -68,6 +74,7 @@ def assemble_document(build: Build, publication: Publication, variant: Variant, 
             formats=options.alternative_formats,
             organisation=options.organisation,
         )),
+        introduction=introduction,
         chapters=chapters.items,
     )
     return PrintDocument(str(html), title)

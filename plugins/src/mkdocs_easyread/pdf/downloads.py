@@ -32,13 +32,14 @@ class PendingPage:
 
     path: Path
     url: str
+    easy_read: bool = False  # an easy-read page: also offered the PDFs only its readers get
 
 
-def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, final: bool) -> str:
-    """The box for a page; `final`: leave out PDFs that failed or never came."""
+def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, final: bool, easy_read: bool = False) -> str:
+    """The box for a page; `final`: leave out PDFs that failed or never came; `easy_read`: an easy-read page."""
     items = []
     for pdf in pdfs.pdfs:
-        if pdf.error is not None or (final and pdf.entry is None):
+        if pdf.error is not None or (final and pdf.entry is None) or (pdf.variant.easy_read_pages_only and not easy_read):
             continue
         items.append({
             "href": get_relative_url(pdf.url, page_url or "."),
@@ -56,7 +57,7 @@ def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage
             html = page.path.read_text(encoding="utf-8")
         except OSError:
             continue
-        box = render_box(components, pdfs, page.url, final=True)
+        box = render_box(components, pdfs, page.url, final=True, easy_read=page.easy_read)
         patched = BOX.sub(lambda _, box=box: box, html, count=1)
         if patched != html:
             write_atomically(page.path, patched.encode("utf-8"))

@@ -1,4 +1,5 @@
-"""Pdf: tagged PDF/UA-1 files of each publication, standard, large print and easy read.
+"""Pdf: tagged PDF/UA-1 files of each publication, standard, large print and easy read,
+and for drafts and consultations an easy-read review pack for co-production groups.
 
 At `on_env` every page's content exists: each PDF is looked up in the cache by a
 hash of its inputs; only the missing ones are assembled into print documents and
@@ -91,9 +92,10 @@ class Pdf(Feature):
         if planned is None or not planned.pdfs:
             return None
         self._collect_finished(planned)
+        easy_read = page.file.src_uri.startswith("easy-read/")
         if any(pdf.entry is None and pdf.error is None for pdf in planned.pdfs):
-            self.pending.setdefault(planned.slug, []).append(PendingPage(Path(page.file.abs_dest_path), page.url))
-        return render_box(self.build.components, planned, page.url, final=False)
+            self.pending.setdefault(planned.slug, []).append(PendingPage(Path(page.file.abs_dest_path), page.url, easy_read))
+        return render_box(self.build.components, planned, page.url, final=False, easy_read=easy_read)
 
     def _collect_finished(self, planned: PublicationPdfs) -> None:
         """Take the figures of PDFs that finished rendering while pages were being written."""

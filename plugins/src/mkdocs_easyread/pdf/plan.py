@@ -9,8 +9,18 @@ from .assemble import Chapters, assemble_document, rewrite_chapters
 from .cache import Entry, PdfCache
 from .fingerprint import Fingerprint, versions
 from .jobs import RenderJob
+from .review_pack import assemble_review_pack, fingerprint_parts, wants_review_pack
 from .sitemap import AssetStore, SiteMap
-from .variants import EASY_READ, LARGE_PRINT, STANDARD, STYLES, Variant, stylesheet_text
+from .variants import (
+    EASY_READ,
+    LARGE_PRINT,
+    REVIEW_PACK,
+    STANDARD,
+    STYLES,
+    VARIANTS,
+    Variant,
+    stylesheet_text,
+)
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -58,7 +68,7 @@ class Planner:
         self.lang = self.build.config.theme.get("language") or "en"
         self.styles_url = STYLES.as_uri() + "/"
         custom_dir = self.build.config.theme.custom_dir
-        self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in (STANDARD, LARGE_PRINT, EASY_READ)}
+        self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
         environment = self.build.components.env
         self.templates = "".join(environment.loader.get_source(environment, name)[0] for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
@@ -70,7 +80,9 @@ class Planner:
             return None
         standard, easy_read = pages
         planned = PublicationPdfs(publication)
-        for variant, variant_pages in ((STANDARD, standard), (LARGE_PRINT, standard), (EASY_READ, easy_read)):
+        review_pack = easy_read if wants_review_pack(publication) else []
+        for variant, variant_pages in ((STANDARD, standard), (LARGE_PRINT, standard), (EASY_READ, easy_read),
+                                       (REVIEW_PACK, review_pack)):
             if variant_pages:
                 planned.pdfs.append(self._planned(publication, variant, variant_pages))
         return planned
@@ -102,12 +114,16 @@ class Planner:
         pdf = PlannedPdf(variant, f"{publication.slug}/pdf/{variant.file_name(publication.slug)}", key, label)
         pdf.entry = self.cache.get(key)
         if pdf.entry is None:
-            document = assemble_document(self.build, publication, variant, self._chapters(publication, pages), self.lang)
+            chapters = self._chapters(publication, pages)
+            if variant is REVIEW_PACK:
+                document = assemble_review_pack(self.build, publication, chapters, self.lang)
+            else:
+                document = assemble_document(self.build, publication, variant, chapters, self.lang)
             pdf.job = RenderJob(key, label, document.html, css, self.styles_url, str(self.cache.folder))
         return pdf
 
     def _chapters(self, publication: Publication, pages: list[Page]) -> Chapters:
-        """The pages rewritten as chapters, once for the standard and large-print PDFs together."""
+        """The pages rewritten as chapters, once for all the PDFs made of the same pages."""
         key = tuple(page.file.src_uri for page in pages)
         if key not in self.chapters:
             self.chapters[key] = rewrite_chapters(pages, self.site, self.assets, publication.title)
@@ -122,6 +138,7 @@ class Planner:
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
             .add(options.organisation, formats.phone, formats.textphone, formats.email, formats.formats)
+            .add(*(fingerprint_parts(self.build) if variant is REVIEW_PACK else ()))
             .add_pages(pages, self.site, self.assets)
             .hexdigest()
         )

@@ -1,4 +1,4 @@
-"""The three PDFs a publication gets, and what tells them apart."""
+"""The PDFs a publication gets, and what tells them apart."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ STYLES = Path(__file__).parent / "styles"
 
 @dataclass(frozen=True)
 class Variant:
-    name: str  # "standard", "large-print", "easy-read"
+    name: str  # "standard", "large-print", "easy-read", "review-pack"
     suffix: str  # added to the slug in the file name
     label: str  # as a reader sees it: "large print PDF"
     title_suffix: str  # added to the document title
     stylesheets: tuple[str, ...]
+    easy_read_pages_only: bool = False  # offered for download on the easy-read pages only
 
     def file_name(self, slug: str) -> str:
         return f"{slug}{self.suffix}.pdf"
@@ -23,7 +24,10 @@ class Variant:
 STANDARD = Variant("standard", "", "standard PDF", "", ("base.css", "standard.css"))
 LARGE_PRINT = Variant("large-print", "-large-print", "large print PDF", " (large print)", ("base.css", "large-print.css"))
 EASY_READ = Variant("easy-read", "-easy-read", "easy read PDF", " (easy read)", ("base.css", "easy-read.css"))
-VARIANTS = (STANDARD, LARGE_PRINT, EASY_READ)
+# Drafts and consultations: the easy-read pages with numbered rows and space for comments (review_pack.py).
+REVIEW_PACK = Variant("review-pack", "-review-pack", "review pack for co-production groups", " (easy read review pack)",
+                      ("base.css", "easy-read.css", "review-pack.css"), easy_read_pages_only=True)
+VARIANTS = (STANDARD, LARGE_PRINT, EASY_READ, REVIEW_PACK)
 
 
 def stylesheet_text(variant: Variant, custom_dir: str | None) -> str:
