@@ -342,8 +342,8 @@ def test_download_links_show_size_and_page_count_of_the_files(built):
 
 def test_unchanged_rebuild_renders_no_pdf(builds):
     first, second = builds
-    assert re.search(r"easyread: PDF plan: \d files, \d+ pages, [23] rendered, 0 from cache", first.log), first.log
-    assert re.search(r"easyread: PDF plan: \d files, \d+ pages, 0 rendered, [23] from cache", second.log), second.log
+    assert re.search(r"easyread: PDF plan: \d files, \d+ pages, [2-4] rendered, 0 from cache", first.log), first.log
+    assert re.search(r"easyread: PDF plan: \d files, \d+ pages, 0 rendered, [2-4] from cache", second.log), second.log
     assert "easyread: rendering" not in second.log
 
 
