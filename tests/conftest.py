@@ -108,6 +108,14 @@ class Site:
         warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
         return Result(self.root, log, ok, error, warnings)
 
+    def build_twice(self) -> tuple[Result, Result]:
+        """Build, then build again with nothing changed (for caches); both must succeed."""
+        first = self.build()
+        assert first.ok, first.log
+        second = self.build()
+        assert second.ok, second.log
+        return first, second
+
     def run(self, *args: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
         """Run the real command line (mkdocs or properdocs) in the site folder."""
         self.save_config()

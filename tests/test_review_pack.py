@@ -76,11 +76,7 @@ def builds(tmp_path_factory) -> tuple[Result, Result]:
     site.write("content/glossary.yml", "- term: strategy\n  means: A big plan for the next few years.\n")
     site.publication("report", REPORT, "# Annual Report\n\nWhat we did.\n")
     site.write("easyread/report/index.md", "# Our year\n\n:material-home: We helped people find homes.\n")
-    first = site.build()
-    assert first.ok, first.log
-    second = site.build()
-    assert second.ok, second.log
-    return first, second
+    return site.build_twice()
 
 
 @pytest.fixture(scope="module")
