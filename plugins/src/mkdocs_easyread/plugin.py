@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .build import Build, Feature
 from .config import PluginConfig
 from .errors import Reporter
+from .output import use_atomic_writes
 from .sources import unreadable_pages
 from .publications.feature import Publications
 from .theme.feature import Theme, fix_material_markup, page_parts
@@ -67,6 +68,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.build = Build(config=config, options=self.config, reporter=Reporter(root), serving=self.serving)
         check_option_paths(self.build)
+        use_atomic_writes(True)
         self.features = [cls(self.build) for cls in feature_classes()]
         for feature in self.features:
             feature.on_config(config)
@@ -131,11 +133,15 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        for feature in self.features:
-            with self.build.reporter.catching():
-                feature.on_post_build()
+        try:
+            for feature in self.features:
+                with self.build.reporter.catching():
+                    feature.on_post_build()
+        finally:
+            use_atomic_writes(False)
 
     def on_build_error(self, *, error: Exception) -> None:
+        use_atomic_writes(False)
         for feature in self.features:
             feature.on_build_error()
 
