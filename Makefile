@@ -24,13 +24,14 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test browser
 
-# Debian's Chromium for the accessibility tests (Playwright cannot download browsers here).
+# Debian's Chromium for the accessibility tests (Playwright cannot download browsers here),
+# and fonts for the PDFs (WeasyPrint embeds what the machine has).
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		echo "Installing Chromium from Debian's packages"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+		echo "Installing Chromium and fonts from Debian's packages"; \
 		SUDO=""; if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core fontconfig >/dev/null; \
 	fi
 
 ## Build the sample site with its PDFs and serve it at http://127.0.0.1:8000
