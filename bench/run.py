@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
 OUT = Path(__file__).parent / "out"
 PLUGIN = {"organisation": "Bench Council", "alternative_formats": {"phone": "0100 000 000", "email": "a@example.gov.uk"}}

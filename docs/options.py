@@ -13,7 +13,6 @@ import sys
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-
 from mkdocs_easyread.config import PluginConfig
 
 

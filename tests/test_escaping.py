@@ -10,13 +10,12 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from mkdocs_easyread.errors import SourceError
 from mkdocs_easyread.glossary.model import Glossary, Term
 from mkdocs_easyread.sources import Node, parse_yaml, split_front_matter
 
 EVIL = "<script>alert(1)</script>"
-INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
+INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import axe_violations
 from mkdocs_easyread.glossary.model import Glossary, Term
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from html import unescape
 import io
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import Site, axe_violations
 from mkdocs_easyread.outcomes.model import Action, Outcome, Plan, Update
 from mkdocs_easyread.outcomes.pages import inline_markdown
@@ -97,7 +96,7 @@ def built(tmp_path_factory):
 
 def action_rows(html: str) -> dict[str, str]:
     """Each table row of an action on a page, by action id."""
-    return {m.group(1): m.group(0) for m in re.finditer(r'<tr>\s*<th scope="row"><span class="er-oc-id">([^<]+)</span>.*?</tr>', html, re.S)}
+    return {m.group(1): m.group(0) for m in re.finditer(r'<tr>\s*<th scope="row"><span class="er-oc-id">([^<]+)</span>.*?</tr>', html, re.DOTALL)}
 
 
 def csv_rows(result) -> list[dict[str, str]]:
@@ -194,7 +193,7 @@ def test_history_lists_every_change_newest_first(built):
 def test_recommendations_grouped_by_theme_with_answering_actions(built):
     html = built.html("plan/progress/recommendations")
     assert html.index(">Engagement</h2>") < html.index(">Workloads</h2>")
-    rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr id="rec-([^"]+)">.*?</tr>', html, re.S)}
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr id="rec-([^"]+)">.*?</tr>', html, re.DOTALL)}
     assert set(rows) == {"R1", "R2", "R3"}
     assert "No action yet" in rows["R2"] and "<a href" not in rows["R2"]
     assert 'href="../O1/#action-A1.1"' in rows["R1"] and 'href="../O1/#action-A1.2"' in rows["R1"]
@@ -283,7 +282,7 @@ def test_overdue_is_marked_relative_to_the_build_date(built):
 
 
 def test_overdue_follows_source_date_epoch(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2031, 1, 1, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2031, 1, 1, tzinfo=dt.UTC).timestamp())))
     result = make_site(tmp_path).build()
     assert result.ok, result.log
     rows = action_rows(result.html("plan/progress"))

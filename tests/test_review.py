@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-
 from conftest import axe_violations
 
 OUTCOMES = """

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, axe_violations
 
-EXTERNAL_LOAD = re.compile(r'<(?:script|img|iframe|source)[^>]+src="(?:https?:)?//|<link[^>]+href="(?:https?:)?//[^"]*"[^>]*>', re.I)
+EXTERNAL_LOAD = re.compile(r'<(?:script|img|iframe|source)[^>]+src="(?:https?:)?//|<link[^>]+href="(?:https?:)?//[^"]*"[^>]*>', re.IGNORECASE)
 
 
 def test_sample_site_builds_strictly_with_enough_pages(sample_site):

@@ -7,9 +7,8 @@ order.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -18,8 +17,8 @@ from .build import Build, Feature
 from .config import PluginConfig
 from .errors import Reporter
 from .output import use_atomic_writes
-from .sources import unreadable_pages
 from .publications.feature import Publications
+from .sources import unreadable_pages
 from .theme.feature import Theme, fix_material_markup, page_parts
 
 if TYPE_CHECKING:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ class Glossary:
     def _match_at(self, text: str, tokens: list[tuple[int, int, str]], index: int) -> tuple[int, Term] | None:
         for length in range(min(self._longest, len(tokens) - index), 0, -1):
             window = tokens[index:index + length]
-            if any(text[a[1]:b[0]].strip() for a, b in zip(window, window[1:])):
+            if any(text[a[1]:b[0]].strip() for a, b in itertools.pairwise(window)):
                 continue  # words of a term are separated by spaces only
             term = self._by_form.get(tuple(t[2] for t in window))
             if term is not None:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from ..build import Feature
 from ..errors import SourceError
+from .box import progress_box
 from .loader import load_plan
 from .model import Plan
 from .pages import add_plan_files
-from .box import progress_box
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files

@@ -7,12 +7,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
+
 from ..build import Feature, slug_of
 from ..errors import SourceError
 from ..sources import front_matter_node, read_text, split_front_matter
+from .frontmatter import (
+    CHAPTER_KEYS,
+    EASY_READ_PAGE_KEYS,
+    check_page_keys,
+    publication_from,
+)
 from .navigation import arrange
 from .numbering import NumberingExtension
-from .frontmatter import CHAPTER_KEYS, EASY_READ_PAGE_KEYS, check_page_keys, publication_from
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
-from mkdocs.structure.nav import Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.nav import (
+    Section,
+    _add_parent_links,
+    _add_previous_and_next_links,
+    _get_by_type,
+)
 from mkdocs.structure.pages import Page
 
 if TYPE_CHECKING:

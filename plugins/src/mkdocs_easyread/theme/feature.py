@@ -15,9 +15,9 @@ from mkdocs.utils import get_relative_url
 from ..build import Feature
 from ..errors import log
 from ..output import write_atomically
-from .csp import inline_script_hashes, policy
 from ..publications.model import TYPES
 from ..render import Components
+from .csp import inline_script_hashes, policy
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -174,7 +174,7 @@ def fix_material_markup(output: str) -> str:
 INDEX_SECTION_TOGGLE = re.compile(
     r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">)(.*?)(</span>.*?</a>\s*'
     r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*")(?![^>]*aria-label)',
-    re.S,
+    re.DOTALL,
 )
 TAG = re.compile(r"<[^>]+>")
 
