@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import mkdocs.utils
@@ -13,19 +16,30 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK  # what open() would have given the file
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+@contextmanager
+def _replacing(path: Path) -> Iterator[str]:
+    """A temporary file beside ``path``; renamed onto ``path`` if the block succeeds, removed if not."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(raw)
+        yield temporary
         os.chmod(temporary, FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it into place."""
+    with _replacing(path) as temporary:
+        Path(temporary).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    with _replacing(target) as temporary:
+        shutil.copyfile(source, temporary)
 
 
 def _atomic_write_file(content: bytes, output_path: str) -> None:

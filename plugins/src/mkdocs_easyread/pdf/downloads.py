@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.utils import get_relative_url
 
-from .cache import write_atomically
+from ..output import write_atomically
 from .variants import describe
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from ..build import Feature
 from ..errors import SourceError
-from .cache import Entry, PdfCache, copy_atomically
+from ..output import copy_atomically
+from .cache import Entry, PdfCache
 from .downloads import PendingPage, patch, render_box
 from .jobs import Rendered
 from .plan import PlannedPdf, Planner, PublicationPdfs

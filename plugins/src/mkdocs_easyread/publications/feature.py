@@ -76,7 +76,7 @@ class Publications(Feature):
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """Check chapters' and easy-read pages' keys; index.md was checked with its publication."""
-        self._escape_title(page)
+        self._escape_meta(page)
         uri = page.file.src_uri
         if page.file.generated_by is not None and not uri.startswith("easy-read/"):
             return markdown
@@ -93,7 +93,7 @@ class Publications(Feature):
         return markdown
 
     @staticmethod
-    def _escape_title(page: Page) -> None:
+    def _escape_meta(page: Page) -> None:
         """Front-matter text reaches Material's templates (title, subtitle, description), which do
         not escape; Markup is text already escaped, never escaped twice."""
         for key, value in page.meta.items():
