@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -65,8 +66,16 @@ def test_first_use_of_each_term_is_linked_once(glossary_site):
 
 def test_meaning_is_next_to_the_link_for_screen_readers(glossary_site):
     html = glossary_site.build().html("plan")
-    assert ('<span class="er-term__means" id="er-means-reablement" role="tooltip">'
+    assert ('<span class="er-term__means" data-search-exclude="" id="er-means-reablement" role="tooltip">'
             "Short-term help to get back your skills at home.</span>") in html
+
+
+def test_search_finds_each_meaning_once_in_the_site_glossary(glossary_site):
+    result = glossary_site.build()
+    docs = json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    with_meaning = {doc["location"] for doc in docs if "get back your skills" in doc["text"]}
+    assert with_meaning == {"glossary/#reablement"}
+    assert any(doc["location"].startswith("plan/") and "<p>Your care and support plan says" in doc["text"] for doc in docs)
 
 
 def test_publication_glossary_lists_only_its_terms_a_to_z_and_site_lists_all(glossary_site):
@@ -94,6 +103,8 @@ def test_pages_outside_publications_link_to_the_site_glossary(glossary_site):
     ("- term: care\n  means: [unclosed\n", 3, "broken YAML"),
     ("- term: care\n\tmeans: Help.\n", 2, "tab character"),
     ("term: care\n", 1, "the glossary must be a list"),
+    ("- term: care\n  means: Help.\n  also: ['!!!']\n", 3, "'!!!' has no words to find in the text"),
+    (f"- term: {'very ' * 30}long\n  means: Help.\n", 1, "is 154 characters; a term or form may have at most 100"),
 ])
 def test_broken_glossary_fails_strict_with_line(site, text, line, expected):
     site.write("content/glossary.yml", text)
@@ -140,6 +151,20 @@ class TestMatcher:
 
     def test_words_of_a_term_must_be_separated_by_spaces(self):
         assert self.found("care, and support plan") == ["care"]
+
+    def test_words_may_be_split_over_lines(self):
+        assert self.found("your care and\n  support plan") == ["care and\n  support plan"]
+
+    def test_not_inside_hyphenated_or_quoted_words(self):
+        assert self.found("self-care, non-co-production, care's, 'care' and \u2018care\u2019") == ["care", "care"]
+
+    def test_curly_and_straight_apostrophes_match_each_other(self):
+        glossary = Glossary([Term("carer's allowance", "x")])
+        assert [m.term.term for m in glossary.find("A Carer\u2019s Allowance.")] == ["carer's allowance"]
+
+    def test_many_forms_sharing_a_start_are_matched_longest_first(self):
+        glossary = Glossary([Term("a" * length, str(length)) for length in range(1, 101)])
+        assert [m.term.means for m in glossary.find("a aaa " + "a" * 100 + " " + "a" * 101)] == ["1", "3", "100"]
 
     def test_lookup_any_form_any_case(self):
         assert self.glossary.lookup("CoProduction").term == "co-production"

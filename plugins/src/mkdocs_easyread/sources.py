@@ -183,6 +183,7 @@ class Node:
 
     def check_keys(self, allowed: Iterable[str], required: Iterable[str] = (), what: str = "entry") -> list[SourceError]:
         """Errors for unknown and missing keys (unknown keys do not stop validation)."""
+        self.mapping(what)
         allowed = list(allowed)
         errors = []
         for key in self.data:

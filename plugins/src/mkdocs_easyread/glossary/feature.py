@@ -68,7 +68,9 @@ class GlossaryFeature(Feature):
     def _add_page(self, files: Files, src_uri: str, slug: str) -> None:
         """A glossary page; its content is made in on_env, once every page has been read."""
         if files.get_file_from_path(src_uri) is None:
-            content = "---\ntitle: Glossary\n---\n"
+            # Only the site glossary is searchable, so a search finds each meaning once, not once per publication.
+            search = "search:\n  exclude: true\n" if slug else ""
+            content = f"---\ntitle: Glossary\n{search}---\n"
             # Not listed by MkDocs' own nav logic: the publications feature places it after the chapters.
             files.append(File.generated(self.build.config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[src_uri] = slug

@@ -41,17 +41,19 @@ class FirstUseLinker(Treeprocessor):
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIP:
             return
+        index = 0
         if element.text:
             element.text, new = self._link(element.text)
-            for offset, child in enumerate(new):
-                element.insert(offset, child)
-        for child in list(element):
+            element[0:0] = new
+            index = len(new)
+        while index < len(element):
+            child = element[index]
             self._walk(child)
+            index += 1
             if child.tail:
                 child.tail, new = self._link(child.tail)
-                position = list(element).index(child) + 1
-                for offset, node in enumerate(new):
-                    element.insert(position + offset, node)
+                element[index:index] = new
+                index += len(new)
 
     def _link(self, text: str) -> tuple[str, list[etree.Element]]:
         """Split ``text`` into leading text and new elements (link, meaning) carrying the rest as tails."""
@@ -74,10 +76,11 @@ class FirstUseLinker(Treeprocessor):
         return head, nodes
 
     def _elements(self, term: Term, words: str) -> tuple[etree.Element, etree.Element]:
+        # The meaning is left out of the search index: it belongs to the glossary, not to this page.
         means_id = f"er-means-{term.anchor}"
         link = etree.Element("a", {"class": "er-term", "href": self.href(term), "aria-describedby": means_id})
         link.text = words
-        means = etree.Element("span", {"class": "er-term__means", "id": means_id, "role": "tooltip"})
+        means = etree.Element("span", {"class": "er-term__means", "id": means_id, "role": "tooltip", "data-search-exclude": ""})
         means.text = term.means
         return link, means
 

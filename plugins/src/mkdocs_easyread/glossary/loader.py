@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..sources import Node, load_yaml_file
-from .model import Glossary, Term, normalise
+from .model import MAX_FORM, Glossary, Term, form_key
 
 KEYS = ("term", "also", "means", "more")
 
@@ -27,7 +27,7 @@ def load_glossary(path: Path) -> tuple[Glossary, list[SourceError]]:
             errors.append(error)
             continue
         errors.extend(item.check_keys(KEYS, what="a glossary entry"))
-        errors.extend(_duplicates(item, term, seen))
+        errors.extend(_forms(item, term, seen))
         terms.append(term)
     return Glossary(terms), errors
 
@@ -43,12 +43,17 @@ def _term(item: Node) -> Term:
     )
 
 
-def _duplicates(item: Node, term: Term, seen: dict[str, int]) -> list[SourceError]:
+def _forms(item: Node, term: Term, seen: dict[str, int]) -> list[SourceError]:
+    """Errors for forms that are too long, have no words, or are already in the glossary."""
     errors = []
     for form in term.forms:
-        key = normalise(form)
-        if key in seen:
-            where = "term" if form == term.term else "also"
+        where = "term" if form == term.term else "also"
+        key = form_key(form)
+        if len(form) > MAX_FORM:
+            errors.append(item.error(f"{form[:40]!r}... is {len(form)} characters; a term or form may have at most {MAX_FORM}", where))
+        elif not key:
+            errors.append(item.error(f"{form!r} has no words to find in the text; a term or form needs letters or digits", where))
+        elif key in seen:
             errors.append(item.error(f"{form!r} is in the glossary twice (first on line {seen[key]}); each term or form may appear once", where))
         else:
             seen[key] = item.line

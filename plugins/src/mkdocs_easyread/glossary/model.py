@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+MAX_FORM = 100  # characters: a term is a few words; longer text is a mistake, and is not matched
 
 
 def normalise(text: str) -> str:
@@ -53,41 +53,76 @@ class Glossary:
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms = sorted(terms, key=lambda t: normalise(t.term))
-        self._by_form: dict[tuple[str, ...], Term] = {}
+        self._by_form: dict[str, Term] = {}
         for term in self.terms:
             for form in term.forms:
-                self._by_form[tuple(normalise(w) for w in WORD.findall(form))] = term
-        self._first_words = {form[0] for form in self._by_form if form}
-        self._longest = max((len(form) for form in self._by_form), default=0)
+                key = form_key(form)
+                if key and len(form) <= MAX_FORM:
+                    self._by_form[key] = term
+        self._pattern = _trie_pattern(self._by_form)
 
     def __len__(self) -> int:
         return len(self.terms)
 
     def lookup(self, words: str) -> Term | None:
         """The term a phrase is a form of (any case), e.g. for bold words in easy read."""
-        return self._by_form.get(tuple(normalise(w) for w in WORD.findall(words)))
+        return self._by_form.get(form_key(words))
 
     def find(self, text: str) -> Iterator[Match]:
-        # Same length as ``text``, so token positions stay valid; a word is one token, lower-cased.
-        folded = text.replace("’", "'")
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(folded)]
-        first_words = self._first_words
-        index = 0
-        while index < len(tokens):
-            match = self._match_at(text, tokens, index) if tokens[index][2] in first_words else None
-            if match is None:
-                index += 1
-                continue
-            length, term = match
-            yield Match(tokens[index][0], tokens[index + length - 1][1], term)
-            index += length
-
-    def _match_at(self, text: str, tokens: list[tuple[int, int, str]], index: int) -> tuple[int, Term] | None:
-        for length in range(min(self._longest, len(tokens) - index), 0, -1):
-            window = tokens[index:index + length]
-            if any(text[a[1]:b[0]].strip() for a, b in itertools.pairwise(window)):
-                continue  # words of a term are separated by spaces only
-            term = self._by_form.get(tuple(t[2] for t in window))
+        if self._pattern is None:
+            return
+        for found in self._pattern.finditer(_fold(text)):
+            term = self._by_form.get(form_key(found.group()))
             if term is not None:
-                return length, term
+                yield Match(found.start(), found.end(), term)
+
+
+def form_key(words: str) -> str:
+    """A form as the matcher sees it: its words, lower case, one space apart."""
+    return " ".join(w.lower() for w in WORD.findall(words.replace("’", "'")))
+
+
+def _fold(text: str) -> str:
+    """Lower case and straight apostrophes, keeping every offset (a character never becomes two)."""
+    straight = text.replace("’", "'")
+    folded = straight.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(low if len(low := char.lower()) == 1 else char for char in straight)
+
+
+# A match starts and ends where a word does: not after a letter or digit (allowing
+# one or two joining hyphens or apostrophes, as in "self-care"), and not before more
+# of the same word. Between the words of a form there is only white space.
+_START = r"(?<!\w)(?<![^\W_]['-])(?<![^\W_]['-]{2})"
+_END = r"(?![\w'-]*[^\W_])"
+
+
+def _trie_pattern(forms: dict[str, Term]) -> re.Pattern[str] | None:
+    """One regular expression for every form, shaped as a trie so each position is tried once."""
+    if not forms:
         return None
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_START + "(?:" + _alternatives(trie) + ")" + _END)
+
+
+def _alternatives(node: dict) -> str:
+    branches = []
+    for char, child in sorted(node.items()):
+        if not char:
+            continue
+        chars = [char]
+        while len(child) == 1 and "" not in child:  # a run with no choices is one literal
+            ((char, child),) = child.items()
+            chars.append(char)
+        branches.append("".join(r"\s+" if c == " " else re.escape(c) for c in chars) + _alternatives(child))
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Where a form ends and a longer one goes on, try the longer first (greedy ``?``).
+    return f"(?:{group})?" if "" in node else group
