@@ -91,13 +91,13 @@ class GlossaryFeature(Feature):
         if uri.startswith("easy-read/"):
             return BoldWords(md, self.bold_words.setdefault(uri, []))
         terms = self.page_terms.setdefault(uri, PageTerms())
-        return FirstUseLinker(md, self.glossary, lambda term: self._href(page, term), terms)
+        return FirstUseLinker(md, self._glossary_url(page), self.glossary, terms)
 
-    def _href(self, page: Page, term: Term) -> str:
+    def _glossary_url(self, page: Page) -> str:
+        """The URL of the glossary that ``page`` links to, relative to the page."""
         slug = slug_of(page.file.src_uri)
         target = f"{slug}/glossary.md" if f"{slug}/glossary.md" in self.pages else SITE_GLOSSARY
-        # A link to the Markdown source: MkDocs turns it into the page's URL and checks it.
-        return f"{get_relative_url(target, page.file.src_uri)}#{term.anchor}"
+        return get_relative_url(self._url_of(target), page.file.url)
 
     def _url_of(self, src_uri: str) -> str:
         return self.build.files.get_file_from_path(src_uri).url

@@ -29,10 +29,10 @@ class PageTerms:
 
 
 class FirstUseLinker(Treeprocessor):
-    def __init__(self, md: Markdown, glossary: Glossary, href: Callable[[Term], str], terms: PageTerms) -> None:
+    def __init__(self, md: Markdown, glossary_url: str, glossary: Glossary, terms: PageTerms) -> None:
         super().__init__(md)
+        self.glossary_url = glossary_url
         self.glossary = glossary
-        self.href = href
         self.terms = terms
 
     def run(self, root: etree.Element) -> None:
@@ -78,7 +78,7 @@ class FirstUseLinker(Treeprocessor):
     def _elements(self, term: Term, words: str) -> tuple[etree.Element, etree.Element]:
         # The meaning is left out of the search index: it belongs to the glossary, not to this page.
         means_id = f"er-means-{term.anchor}"
-        link = etree.Element("a", {"class": "er-term", "href": self.href(term), "aria-describedby": means_id})
+        link = etree.Element("a", {"class": "er-term", "href": f"{self.glossary_url}#{term.anchor}", "aria-describedby": means_id})
         link.text = words
         means = etree.Element("span", {"class": "er-term__means", "id": means_id, "role": "tooltip", "data-search-exclude": ""})
         means.text = term.means
@@ -109,5 +109,6 @@ class GlossaryExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         processor = self.make_processor(md)
         if processor is not None:
-            # After inline parsing (20) and toc (5), so heading ids are untouched.
-            md.treeprocessors.register(processor, "easyread_glossary", 4)
+            # Last: after toc (5), so heading ids are untouched, and after MkDocs has resolved the
+            # page's own links (0), since the glossary's links are already final URLs.
+            md.treeprocessors.register(processor, "easyread_glossary", -1)

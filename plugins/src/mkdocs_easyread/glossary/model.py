@@ -72,7 +72,8 @@ class Glossary:
         if self._pattern is None:
             return
         for found in self._pattern.finditer(_fold(text)):
-            term = self._by_form.get(form_key(found.group()))
+            # The match is folded words and white space, so this is its form_key.
+            term = self._by_form.get(" ".join(found.group().split()))
             if term is not None:
                 yield Match(found.start(), found.end(), term)
 

@@ -1,0 +1,74 @@
+"""The glossary's share of the HTML build, counted in CPU instructions.
+
+Wall-clock times on a shared machine drift by 15% or more from minute to
+minute, which is larger than the share being measured. Instructions counted
+by valgrind (callgrind) do not drift: the same build gives the same count to
+within a fraction of a per cent. Each build runs about 50 times slower, so
+this takes about 20 minutes for 400 pages; builds run two at a time.
+
+    .venv/bin/python bench/instructions.py --size 400
+
+Prints instructions for the plugin without a glossary and with the corpus's
+500-term glossary, with and without Material's
+``navigation.prune`` (which stops every page carrying the whole site's nav).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+from run import OUT, PLUGIN, write_config
+
+HTML = {**PLUGIN, "pdf": {"enabled": False}}
+NO_GLOSSARY = {**HTML, "glossary_file": "none.yml"}
+
+
+def instructions(config: Path, site: Path) -> int:
+    """Instructions executed by ``mkdocs build`` of ``config``, all processes included."""
+    shutil.rmtree(site, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "callgrind.out"
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-m", "mkdocs", "build",
+                   "-q", "-f", str(config), "-d", str(site)]
+        process = subprocess.run(command, cwd=config.parent, capture_output=True, text=True,
+                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if process.returncode != 0:
+            raise SystemExit(f"build failed: {config}\n{process.stderr[-3000:]}")
+        return int(re.search(r"^totals: (\d+)", out.read_text(), re.MULTILINE).group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=400)
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is needed: apt-get install valgrind")
+    root = generate(OUT / f"corpus-{args.size}", args.size)
+    builds = {}
+    for prune in (False, True):
+        features = ["navigation.prune"] if prune else []
+        suffix = "-prune" if prune else ""
+        builds[f"no glossary{suffix}"] = write_config(root, f"noglossary{suffix}", NO_GLOSSARY, features)
+        builds[f"glossary{suffix}"] = write_config(root, f"html{suffix}", HTML, features)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = dict(zip(builds, pool.map(lambda item: instructions(item[1], root / f"site-ir-{item[0]}"), builds.items())))
+    print(f"| {args.size} pages | plugin, no glossary | plugin, 500-term glossary | glossary share |")
+    print("|---|---|---|---|")
+    for suffix, label in (("", "full nav"), ("-prune", "navigation.prune")):
+        without, with_glossary = counts[f"no glossary{suffix}"], counts[f"glossary{suffix}"]
+        print(f"| {label} | {without / 1e9:.2f} G | {with_glossary / 1e9:.2f} G "
+              f"| {(with_glossary - without) / without:+.1%} |")
+
+
+if __name__ == "__main__":
+    main()
