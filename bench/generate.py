@@ -2,7 +2,8 @@
 
 N publications of M pages of council-style text, each publication with front
 matter, glossary terms in its text, an easy-read page, an outcomes.yml and a
-CSV chart; plus a glossary of G terms. Deterministic for a given size.
+CSV chart; plus a glossary of G terms, and a glossary of its first term only.
+Deterministic for a given size.
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ def generate(root: Path, pages: int, per_publication: int = 10, glossary: int = 
         write_publication(root, number, per_publication, rng, terms)
     entries = [f"- term: {t}\n  means: A plain meaning of {t}.\n" for t in terms]
     (root / "content" / "glossary.yml").write_text("".join(entries), encoding="utf-8")
+    # The same site pages with a one-term glossary: what the 500 terms add beyond the glossary pages.
+    (root / "content" / "glossary-one-term.yml").write_text(entries[0], encoding="utf-8")
     return root
 
 

@@ -8,6 +8,7 @@ import re
 import pytest
 from conftest import axe_violations
 from mkdocs_easyread.glossary.model import Glossary, Term
+from mkdocs_easyread.glossary.search import without_glossary_markup
 
 GLOSSARY = """
 - term: advocacy
@@ -76,6 +77,33 @@ def test_search_finds_each_meaning_once_in_the_site_glossary(glossary_site):
     with_meaning = {doc["location"] for doc in docs if "get back your skills" in doc["text"]}
     assert with_meaning == {"glossary/#reablement"}
     assert any(doc["location"].startswith("plan/") and "<p>Your care and support plan says" in doc["text"] for doc in docs)
+
+
+def test_search_indexes_the_same_words_without_parsing_the_glossary_markup(glossary_site, monkeypatch):
+    from mkdocs_easyread.glossary import feature
+    from mkdocs_easyread.glossary import search
+
+    def index(result):
+        return json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    stripped = []
+    monkeypatch.setattr(search, "without_glossary_markup",
+                        lambda html: stripped.append(plain := without_glossary_markup(html)) or plain)
+    lent = index(glossary_site.build())
+    assert stripped and 'class="er-term"' not in stripped[0]  # search was given the plain page
+    parsed = []
+    monkeypatch.setattr(feature, "lend_plain_pages_to_search", lambda plugins: parsed.append(True))
+    assert index(glossary_site.build()) == lent
+    assert parsed, "the glossary no longer lends plain pages to search"
+    html = glossary_site.build().html("plan")
+    assert html.count('class="er-term"') == 5  # the page itself keeps its links
+
+
+def test_plain_page_for_search_keeps_every_word():
+    html = ('<p>Your <a aria-describedby="er-means-care" class="er-term" href="glossary/#care">Care</a>'
+            '<span class="er-term__means" data-search-exclude="" id="er-means-care" role="tooltip">Help &amp; support.</span>'
+            ' plan, and <a href="x/">other links</a>.</p>')
+    assert without_glossary_markup(html) == '<p>Your Care plan, and <a href="x/">other links</a>.</p>'
 
 
 def test_publication_glossary_lists_only_its_terms_a_to_z_and_site_lists_all(glossary_site):

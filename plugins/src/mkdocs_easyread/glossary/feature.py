@@ -18,6 +18,7 @@ from ..sources import read_text
 from .linker import BoldWords, FirstUseLinker, GlossaryExtension, PageTerms
 from .loader import load_glossary
 from .model import Glossary, Term
+from .search import lend_plain_pages_to_search
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -132,6 +133,8 @@ class GlossaryFeature(Feature):
     # --- glossary pages ---------------------------------------------------------
 
     def on_env(self) -> None:
+        if self.page_terms:
+            lend_plain_pages_to_search(self.build.config.plugins.values())
         self.build.extra["glossary_used"] = {anchor for terms in self.page_terms.values() for anchor in terms.used}
         for page in self._glossary_pages():
             slug = self.pages[page.file.src_uri]
