@@ -1,9 +1,10 @@
 """Benchmark: the plugin against bare MkDocs + Material on the same content, in one run.
 
-Prints, for each corpus size: HTML build ratio (plugin, PDFs off / bare),
-the glossary's share (and the part of it that matching and linking 500 terms
-takes, against a one-term glossary with the same glossary pages), tagged PDF pages per second of extra build time, the
-unchanged-rebuild ratio with PDFs on, peak RSS, and site size per page.
+Prints, for each corpus size: HTML build ratio (plugin, PDFs off / bare);
+the glossary's share, and the part of it that matching and linking 500 terms
+takes (against a one-term glossary, which has the same glossary pages);
+tagged PDF pages per second of extra build time; the unchanged-rebuild ratio
+with PDFs on; peak RSS; and site size per page.
 
     .venv/bin/python bench/run.py --sizes 100 400 800 [--repeat 3]
 
