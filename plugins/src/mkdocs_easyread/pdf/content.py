@@ -122,9 +122,7 @@ class Rewriter:
     def _source(self, src: str, page_url: str) -> str | None:
         if src.startswith("data:"):
             return src
-        target = self.site.resolve(src, page_url)
-        file = self.site.file_at(target.path) if target else None
-        asset = self.assets.asset(file) if file else None
+        asset = self.assets.shown_by(src, page_url, self.site)
         return asset.uri if asset else None
 
     def _svg(self, svg: etree._Element) -> None:

@@ -39,9 +39,7 @@ class Fingerprint:
         for page in pages:
             self.add(page.file.src_uri, page.url, page.title, page.content)
             for match in SOURCES.finditer(page.content or ""):
-                target = site.resolve(match[1] or match[2] or "", page.url)
-                file = site.file_at(target.path) if target else None
-                asset = assets.asset(file) if file else None
+                asset = assets.shown_by(match[1] or match[2] or "", page.url, site)
                 self.add(asset.digest if asset else "-")
         return self
 

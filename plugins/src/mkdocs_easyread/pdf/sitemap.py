@@ -103,6 +103,12 @@ class AssetStore:
         mime = mimetypes.guess_type(file.dest_uri)[0] or "application/octet-stream"
         return Asset(data_uri(content, mime), hashlib.sha256(content).hexdigest())
 
+    def shown_by(self, src: str, page_url: str, site: SiteMap) -> Asset | None:
+        """The asset that ``src`` shows on the page at ``page_url``, if it is one of the site's files."""
+        target = site.resolve(src, page_url)
+        file = site.file_at(target.path) if target else None
+        return self.asset(file) if file else None
+
     def _digest(self, path: Path) -> str:
         stat = path.stat()
         key = (str(path), stat.st_mtime_ns, stat.st_size)
