@@ -65,7 +65,7 @@ class Joiner:
         self.pdf = pdf
         self.sources = sources
         self.root = root
-        self.pages = {reference: index for index, reference in enumerate(pdf.page_references)}
+        self.pages = page_indexes(pdf)
         self.parent_tree = resolve(pdf, root.get("ParentTree"))
         self.positions: dict[int, int] | None = None  # parent tree key -> its index in /Nums
 
@@ -173,7 +173,7 @@ def unmark(operations: list, mcids: set[int]) -> None:
 
 def reached_content(pdf: pydyf.PDF, root: pydyf.Dictionary) -> set[tuple[int, int]]:
     """(page index, MCID) of every piece of marked content the structure tree holds."""
-    pages = {reference: index for index, reference in enumerate(pdf.page_references)}
+    pages = page_indexes(pdf)
     reached: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -205,6 +205,11 @@ def heads_column(pdf: pydyf.PDF, cell: pydyf.Dictionary) -> bool:
         return True
     cells = [resolve(pdf, item) for item in row.get("K", ()) if isinstance(item, bytes)]
     return all(is_element(kid, "/TH") for kid in cells if is_element(kid))
+
+
+def page_indexes(pdf: pydyf.PDF) -> dict[bytes, int]:
+    """Each page's reference (b'12 0 R', as /Pg holds it) -> its index in the document."""
+    return {reference: index for index, reference in enumerate(pdf.page_references)}
 
 
 def resolve(pdf: pydyf.PDF, reference: Any) -> Any:
