@@ -4,8 +4,8 @@ Search plugins (Material's and MkDocs' own) index ``page.content`` with a
 Python HTML parser. Each first use of a term adds a link and a meaning element
 to that content; without them the index holds exactly the same words, the
 meanings stay out of every page's results (MkDocs' own search ignores
-``data-search-exclude``), and indexing costs about a third of what the
-glossary adds to a build less.
+``data-search-exclude``), and the glossary's cost to a build falls by about
+a third.
 
 The page keeps its markup: the plain version is lent to the search index only
 for the length of its ``add_entry_from_context(page)`` call.
@@ -29,16 +29,13 @@ def without_glossary_markup(html: str) -> str:
     return TERM_MARKUP.sub(r"\1", html)
 
 
-def lend_plain_pages_to_search(plugins: Iterable[Any]) -> int:
-    """Wrap the index of each search plugin that has one; returns how many were wrapped."""
-    wrapped = 0
+def lend_plain_pages_to_search(plugins: Iterable[Any]) -> None:
+    """Wrap the index of each search plugin that has one."""
     for plugin in plugins:
         index = getattr(plugin, "search_index", None)
         add = getattr(index, "add_entry_from_context", None)
         if callable(add) and not getattr(add, "easyread_plain", False):
             index.add_entry_from_context = _indexing_plain_content(add)
-            wrapped += 1
-    return wrapped
 
 
 def _indexing_plain_content(add: Callable[[Any], Any]) -> Callable[[Any], Any]:
