@@ -346,8 +346,8 @@ BAD_INPUTS = [
     ("unknown picture", "material-shield-account", "material-sheild-account", ("sheild", 1),
      "picture 'material-sheild-account' is not a known icon"),
     ("id with a space", "id: O2", "id: O 2", ("id: O 2", 1), "id 'O 2' may only use letters, digits"),
-    ("broken YAML", "measures: [More people have a health check]", "measures: [More people have a health check", ("    actions:", 2),
-     "broken YAML: did not find expected ',' or ']'"),
+    ("broken YAML", "measures: [More people have a health check]", "measures: [More people have a health check", ("measures: [More", 1),
+     "the list opened with '[' on this line is not closed; end it with ']'"),
 ]
 
 

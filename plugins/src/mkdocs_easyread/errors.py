@@ -9,6 +9,7 @@ on with the other publications.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,10 +30,11 @@ class SourceError(Exception):
     def location(self, root: Path | None = None) -> str:
         shown = self.path
         if root is not None:
-            try:
-                shown = self.path.resolve().relative_to(root.resolve())
-            except ValueError:
-                pass
+            # The path as the council wrote it first: a link is named where it is, not where it leads.
+            for candidate in (Path(os.path.abspath(self.path)), self.path.resolve()):
+                if candidate.is_relative_to(root.resolve()):
+                    shown = candidate.relative_to(root.resolve())
+                    break
         where = shown.as_posix()
         return f"{where}:{self.line}" if self.line else where
 
@@ -64,12 +66,21 @@ class Reporter:
             self.warn(error)
 
     @contextmanager
-    def catching(self) -> Iterator[None]:
-        """Report a :class:`SourceError` raised inside the block instead of stopping the build."""
+    def catching(self, subject: str | Path | None = None) -> Iterator[None]:
+        """Report a :class:`SourceError` raised inside the block instead of stopping the build.
+
+        With a ``subject`` (the source file the block works on), any other exception is reported
+        against that file too, so that one publication's failure never stops the others.
+        """
         try:
             yield
         except SourceError as error:
             self.warn(error)
+        except Exception as error:
+            if subject is None:
+                raise
+            log.debug("easyread: unexpected error for %s", subject, exc_info=True)
+            self.warn(SourceError(subject, None, f"easyread stopped on an unexpected error here ({type(error).__name__}: {error}); the rest of the site was built. This is a fault in easyread: please report it with this file"))
 
     def reset(self) -> None:
         self.errors.clear()

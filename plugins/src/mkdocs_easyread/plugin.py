@@ -7,6 +7,7 @@ order.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,10 +16,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, Feature
 from .config import PluginConfig
+from .confine import drop_files_outside_project
 from .errors import Reporter
 from .output import use_atomic_writes
 from .publications.feature import Publications
-from .sources import unreadable_pages
+from .sources import confine_sources_to, unreadable_pages
 from .theme.feature import Theme, fix_material_markup, page_parts
 
 if TYPE_CHECKING:
@@ -44,12 +46,18 @@ def feature_classes() -> list[type[Feature]]:
 def check_option_paths(build: Build) -> None:
     """Folders and files named in options must stay inside the project."""
     inside = {
-        "easy_read_dir": (build.easy_read_dir, build.root, "the project (beside mkdocs.yml)"),
-        "glossary_file": ((build.docs_dir / build.options.glossary_file).resolve(), build.docs_dir, "docs_dir"),
+        "easy_read_dir": (build.root / build.options.easy_read_dir, build.root, "the project (beside mkdocs.yml)"),
+        "glossary_file": (build.docs_dir / build.options.glossary_file, build.docs_dir, "docs_dir"),
     }
     for option, (path, root, where) in inside.items():
-        if not path.is_relative_to(root):
+        # As written: a file may be a link to another place inside the project (read_text checks that).
+        if not Path(os.path.normpath(path)).is_relative_to(root):
             raise PluginError(f"easyread: option {option} {getattr(build.options, option)!r} must be inside {where}")
+
+
+def source_of(page: Page) -> str:
+    """The file a page comes from, to name in a message about it."""
+    return page.file.abs_src_path or page.file.src_uri
 
 
 class EasyReadPlugin(BasePlugin[PluginConfig]):
@@ -67,6 +75,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.build = Build(config=config, options=self.config, reporter=Reporter(root), serving=self.serving)
         check_option_paths(self.build)
+        confine_sources_to(self.build.root)
         use_atomic_writes(True)
         self.features = [cls(self.build) for cls in feature_classes()]
         for feature in self.features:
@@ -76,9 +85,11 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
     @event_priority(-50)  # after other plugins have added their files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.build.files = files
+        drop_files_outside_project(files, self.build.reporter, self.build.root)
         for feature in self.features:
             with self.build.reporter.catching():
                 feature.on_files(files)
+        drop_files_outside_project(files, self.build.reporter, self.build.root)  # and what features added
         self._drop_unreadable_pages(files)
         return files
 
@@ -98,13 +109,13 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.build.current_page = page
         for feature in self.features:
-            with self.build.reporter.catching():
+            with self.build.reporter.catching(source_of(page)):
                 markdown = feature.on_page_markdown(markdown, page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         for feature in self.features:
-            with self.build.reporter.catching():
+            with self.build.reporter.catching(source_of(page)):
                 html = feature.on_page_content(html, page)
         self.build.current_page = None
         return html
@@ -117,14 +128,14 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         for feature in self.features:
-            with self.build.reporter.catching():
+            with self.build.reporter.catching(source_of(page)):
                 feature.on_page_context(context, page)
         context["easyread"] = page_parts(self.features, page)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         for feature in self.features:
-            with self.build.reporter.catching():
+            with self.build.reporter.catching(source_of(page)):
                 output = feature.on_post_page(output, page)
         return output
 

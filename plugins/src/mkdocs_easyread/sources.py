@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable, Iterable, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,18 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .errors import SourceError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# An opening line of dashes followed by "key: value": front matter whose closing line is missing.
+UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n|\Z)")
 MAX_SOURCE_BYTES = 5_000_000
+# How many values one YAML document may hold once its aliases (*name) are expanded: far more
+# than any glossary or plan, far fewer than a "billion laughs" document that would exhaust memory.
+MAX_YAML_VALUES = 250_000
+# C0 and C1 control characters other than tab, line feed and carriage return.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
+OUTSIDE_PROJECT = "this is a link to a file outside the project, so it is not read or published; copy the file into the project instead"
+_PROJECT_ROOT: ContextVar[Path | None] = ContextVar("easyread_project_root", default=None)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -29,11 +41,17 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     """
 
 
-class _BadKey(Exception):
+class _BadValue(Exception):
+    """A problem found while building values; ``line`` is 0-based within the YAML text."""
+
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+
+    @classmethod
+    def at(cls, node: yaml.Node, message: str) -> _BadValue:
+        return cls(node.start_mark.line, message)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> CommentedMap:
@@ -43,9 +61,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Commented
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, Hashable):
-            raise _BadKey(key_node.start_mark.line, "a key must be a word, not a list or mapping")
+            raise _BadValue.at(key_node, "a key must be a word, not a list or mapping")
         if key in result:
-            raise _BadKey(key_node.start_mark.line, f"{key!r} appears twice in the same block; each key may appear once")
+            raise _BadValue.at(key_node, f"{key!r} appears twice in the same block; each key may appear once")
         result[key] = loader.construct_object(value_node, deep=True)
         marks = [key_node.start_mark.line, key_node.start_mark.column, value_node.start_mark.line, value_node.start_mark.column]
         result._yaml_set_kv_line_col(key, marks)
@@ -61,15 +79,102 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Comment
     return result
 
 
+def _construct_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    text = loader.construct_scalar(node)
+    found = CONTROL_CHARACTER.search(text)
+    if found:
+        raise _BadValue.at(node, f"text holds the invisible control character U+{ord(found.group()):04X}; delete it (it often comes from copying out of another program)")
+    return text
+
+
+def _check_expanded_size(root: yaml.Node) -> None:
+    """Refuse a document whose aliases expand to more than MAX_YAML_VALUES values.
+
+    Each node is sized once (aliases share the node they name), so the check is linear in the
+    text even when the expansion it measures is exponential.
+    """
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            if id(node) in started:  # only a node's own descendants are above it on the stack
+                raise _BadValue.at(node, "this value contains an alias (*name) of itself; write the values out instead")
+            started.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        size = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if size > MAX_YAML_VALUES:
+            raise _BadValue.at(node, f"the aliases (*name) here expand to more than {MAX_YAML_VALUES:,} values; write the values out instead of repeating aliases")
+        sizes[id(node)] = size
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def expands_too_far(value: Any) -> bool:
+    """True when a value parsed elsewhere (MkDocs' own front matter) shares so many lists and
+    mappings through YAML aliases that writing it out would exceed MAX_YAML_VALUES values."""
+    sizes: dict[int, int] = {}
+
+    def size(item: Any, depth: int) -> int:
+        if not isinstance(item, (list, dict)) or depth > 100:
+            return 1
+        if id(item) not in sizes:
+            sizes[id(item)] = MAX_YAML_VALUES + 1  # until known: a value inside itself never ends
+            children = [part for pair in item.items() for part in pair] if isinstance(item, dict) else item
+            sizes[id(item)] = min(1 + sum(size(child, depth + 1) for child in children), MAX_YAML_VALUES + 1)
+        return sizes[id(item)]
+
+    return size(value, 0) > MAX_YAML_VALUES
+
+
+def _get_single_data(loader: _LineLoader) -> Any:
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    _check_expanded_size(node)
+    return loader.construct_document(node)
+
+
+_LineLoader.get_single_data = _get_single_data
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # Dates stay text so that we, not the YAML library, say what is wrong with "2018-02-30".
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+def confine_sources_to(root: Path | None) -> None:
+    """From now on (in this build), refuse to read any source whose real path is outside ``root``."""
+    _PROJECT_ROOT.set(root.resolve() if root else None)
+
+
+def outside_project(path: Path) -> bool:
+    """True when ``path``, once symbolic links are followed, lies outside the project."""
+    root = _PROJECT_ROOT.get()
+    return root is not None and not path.resolve().is_relative_to(root)
+
+
+def check_inside_project(path: Path, line: int | None = None) -> None:
+    if outside_project(path):
+        raise SourceError(path, line, OUTSIDE_PROJECT)
+
+
 def read_text(path: Path) -> str:
-    """Read a UTF-8 source file, or explain why it cannot be read."""
+    """Read a UTF-8 source file inside the project, or explain why it cannot be read."""
     try:
+        check_inside_project(path)
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(path, None, f"file is {size:,} bytes; expected at most {MAX_SOURCE_BYTES:,}")
@@ -87,15 +192,33 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML keeping line numbers; ``first_line`` is where ``text`` starts in ``path``."""
     try:
         return yaml.load(text, Loader=_LineLoader)
-    except _BadKey as error:
+    except _BadValue as error:
         raise SourceError(path, error.line + first_line, error.message) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        problem = (error.problem or error.context or "invalid YAML").strip()
-        raise SourceError(path, line, f"broken YAML: {problem}{_tab_hint(text, mark)}") from None
+        raise _broken_yaml(error, text, path, first_line) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        raise SourceError(path, line, f"text holds the invisible control character U+{error.character:04X}; delete it") from None
     except yaml.YAMLError as error:
         raise SourceError(path, first_line, f"broken YAML: {error}") from None
+
+
+UNCLOSED = {
+    "while parsing a flow sequence": "the list opened with '[' on this line is not closed; end it with ']'",
+    "while parsing a flow mapping": "the mapping opened with '{' on this line is not closed; end it with '}'",
+    "while scanning a quoted scalar": "the quotation mark on this line is not closed; end the text with the same quotation mark",
+}
+
+
+def _broken_yaml(error: yaml.MarkedYAMLError, text: str, path: Path, first_line: int) -> SourceError:
+    """Point at the bracket or quote left open rather than where the parser gave up."""
+    unclosed = UNCLOSED.get(error.context or "")
+    if unclosed and error.context_mark is not None:
+        return SourceError(path, error.context_mark.line + first_line, f"broken YAML: {unclosed}")
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    problem = (error.problem or error.context or "invalid YAML").strip()
+    return SourceError(path, line, f"broken YAML: {problem}{_tab_hint(text, mark)}")
 
 
 def _tab_hint(text: str, mark: Any) -> str:
@@ -113,6 +236,8 @@ def split_front_matter(text: str, path: Path) -> tuple[Any, str]:
     """Return (front matter with line numbers, Markdown body) of a page's text."""
     match = FRONT_MATTER.match(text)
     if not match:
+        if UNCLOSED_FRONT_MATTER.match(text):
+            raise SourceError(path, 1, "the front matter that starts on this line is not closed; add a line of three dashes (---) after its last 'key: value' line")
         return CommentedMap(), text
     data = parse_yaml(match.group(1) or "", path, first_line=2)
     if data is None:
@@ -239,6 +364,15 @@ class Node:
 
 
 def parse_date(value: Any, path: Path, line: int, key: str = "date") -> dt.date:
+    date = _as_date(value)
+    if date is None:
+        raise SourceError(path, line, f"{key} {str(value)!r} is not a date; expected an ISO date like 2018-07-02")
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise SourceError(path, line, f"{key} {date.isoformat()} is not between {EARLIEST_DATE.year} and {LATEST_DATE.year}; check the year")
+    return date
+
+
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -247,8 +381,8 @@ def parse_date(value: Any, path: Path, line: int, key: str = "date") -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise SourceError(path, line, f"{key} {str(value)!r} is not a date; expected an ISO date like 2018-07-02")
+            return None
+    return None
 
 
 def describe(value: Any) -> str:

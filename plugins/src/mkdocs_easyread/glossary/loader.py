@@ -16,7 +16,7 @@ def load_glossary(path: Path) -> tuple[Glossary, list[SourceError]]:
     data = load_yaml_file(path)
     root = Node(path, data, 1)
     if data is None:
-        return Glossary([]), []
+        return Glossary([]), [SourceError(path, 1, "the glossary is empty; add terms as a list ('- term: ...' with 'means: ...' on the next line), or delete the file")]
     errors: list[SourceError] = []
     terms: list[Term] = []
     seen: dict[str, int] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from .model import Action, Outcome, Plan
@@ -48,8 +49,23 @@ def csv_text(plan: Plan) -> str:
         row["overdue"] = "yes" if row["overdue"] else "no"
         row["status_date"] = row["status_date"] or ""
         row["recommendations"] = " ".join(row["recommendations"])
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        writer.writerow([spreadsheet_safe(row[column]) for column in CSV_COLUMNS])
     return "\ufeff" + buffer.getvalue()
+
+
+# OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_OR_DATE = re.compile(r"[-+]?\d[\d.,:-]*")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, made inert with a leading apostrophe.
+
+    Numbers and ISO dates stay as they are, so that spreadsheets still read them as numbers and dates.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS) or NUMBER_OR_DATE.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def json_text(plan: Plan, publication: Publication) -> str:

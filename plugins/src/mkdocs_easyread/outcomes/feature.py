@@ -38,17 +38,18 @@ class Outcomes(Feature):
         for slug in sorted(self.build.publications):
             path = self.build.docs_dir / slug / options.file_name
             if path.is_file():
-                self._load(slug, path)
+                with self.build.reporter.catching(path):  # one plan's failure leaves the others
+                    self._add(slug, path, files)
         self._warn_outside_publications(options.file_name)
-        for slug, plan in self.plans.items():
-            self.files[slug], errors = add_plan_files(plan, self.build.publications[slug], files, self.build)
-            self.build.reporter.warn_all(errors)
 
-    def _load(self, slug: str, path: Path) -> None:
+    def _add(self, slug: str, path: Path, files: Files) -> None:
         plan, errors = load_plan(path, slug, self._shown(path), self.build.today)
         self.build.reporter.warn_all(errors)
-        if plan is not None:
-            self.plans[slug] = plan
+        if plan is None:
+            return
+        self.files[slug], errors = add_plan_files(plan, self.build.publications[slug], files, self.build)
+        self.build.reporter.warn_all(errors)
+        self.plans[slug] = plan
 
     def _warn_outside_publications(self, file_name: str) -> None:
         for path in sorted(self.build.docs_dir.glob(f"*/{file_name}")):

@@ -10,7 +10,7 @@ from markupsafe import escape
 
 from ..build import Feature, slug_of
 from ..errors import SourceError
-from ..sources import front_matter_node, read_text, split_front_matter
+from ..sources import expands_too_far, front_matter_node, read_text, split_front_matter
 from .frontmatter import (
     CHAPTER_KEYS,
     EASY_READ_PAGE_KEYS,
@@ -18,6 +18,7 @@ from .frontmatter import (
     publication_from,
 )
 from .navigation import arrange
+from .templates import is_theme_template, theme_templates
 from .numbering import NumberingExtension
 
 if TYPE_CHECKING:
@@ -61,11 +62,13 @@ class Publications(Feature):
         try:
             meta, _ = split_front_matter(read_text(path), path)
         except SourceError as error:
-            self.build.reporter.warn(error)
-            meta = {}
-        publication, errors = publication_from(slug, meta, path, self._shown(path))
+            self.build.reporter.warn(error)  # the one problem to fix; what is missing follows from it
+            meta, errors = {}, []
+        else:
+            errors = None
+        publication, found = publication_from(slug, meta, path, self._shown(path))
         publication.url = file.url
-        self.build.reporter.warn_all(errors)
+        self.build.reporter.warn_all(found if errors is None else errors)
         self.build.publications[slug] = publication
 
     def on_nav(self, nav: Navigation, files: Files) -> None:
@@ -76,7 +79,11 @@ class Publications(Feature):
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """Check chapters' and easy-read pages' keys; index.md was checked with its publication."""
+        self._guard_meta(page)
         self._escape_meta(page)
+        self._check_template(page)
+        if not page.meta and markdown.startswith("---") and page.file.abs_src_path:
+            self._report_unread_front_matter(page)
         uri = page.file.src_uri
         if page.file.generated_by is not None and not uri.startswith("easy-read/"):
             return markdown
@@ -91,6 +98,35 @@ class Publications(Feature):
         if any(key not in allowed for key in page.meta):
             self._check_keys_with_lines(page, allowed, what)
         return markdown
+
+    def _guard_meta(self, page: Page) -> None:
+        """MkDocs parses front matter itself: drop one whose aliases would expand without limit
+        before a template writes it out, and report it with its line."""
+        if not expands_too_far(page.meta):
+            return
+        page.meta = {}
+        path = self._path(page.file)
+        with self.build.reporter.catching():
+            split_front_matter(read_text(path), path)  # raises the error with its line
+            self.build.reporter.warn(SourceError(path, 2, "front matter expands too far through aliases (*name); write the values out"))
+
+    def _report_unread_front_matter(self, page: Page) -> None:
+        """MkDocs quietly shows front matter it cannot read as text; say what is wrong with it."""
+        path = self._path(page.file)
+        with self.build.reporter.catching():
+            split_front_matter(read_text(path), path)
+
+    def _check_template(self, page: Page) -> None:
+        """A page may choose another of the theme's templates; a missing one would stop the build."""
+        name = page.meta.get("template")
+        if name is None or page.file.generated_by is not None:
+            return
+        if not isinstance(name, str) or not is_theme_template(self.build.config, name):
+            path = self._path(page.file)
+            line = front_matter_node(path, _front_matter_or_empty(path)).line_of("template")
+            known = ", ".join(theme_templates(self.build.config)) or "none"
+            self.build.reporter.warn(SourceError(path, line, f"template {str(name)!r} is not one of the theme's page templates; remove the line or use one of: {known}"))
+            del page.meta["template"]
 
     @staticmethod
     def _escape_meta(page: Page) -> None:
@@ -114,3 +150,10 @@ class Publications(Feature):
             return path.resolve().relative_to(self.build.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def _front_matter_or_empty(path: Path) -> object:
+    try:
+        return split_front_matter(read_text(path), path)[0]
+    except SourceError:
+        return {}
