@@ -149,9 +149,11 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
                     feature.on_post_build()
         finally:
             use_atomic_writes(False)
+            confine_sources_to(None)
 
     def on_build_error(self, *, error: Exception) -> None:
         use_atomic_writes(False)
+        confine_sources_to(None)
         for feature in self.features:
             feature.on_build_error()
 
