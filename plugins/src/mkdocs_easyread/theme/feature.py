@@ -13,11 +13,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
-from ..errors import log
-from ..output import write_atomically
 from ..publications.model import TYPES
 from ..render import Components
-from .csp import inline_script_hashes, policy
+from .csp import SitePolicy
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,12 +51,9 @@ DEFAULT_PALETTE = [
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
-CSP_FILE = "csp.txt"
-
-
 class Theme(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
-        self.script_hashes: set[str] = set()
+        self.policy = SitePolicy(self.build)
         self._add_template_layer(config)
         config.theme["font"] = False  # never Google Fonts: the site loads nothing from other hosts
         if self.build.options.theme.dark_mode and not config.theme.get("palette"):
@@ -108,6 +103,7 @@ class Theme(Feature):
             features.append("navigation.prune")
 
     def on_page_content(self, html: str, page: Page) -> str:
+        self.policy.check_content(html, page)
         if page.is_homepage and self.build.options.theme.home_lists_publications:
             return html + self._home_listing(page)
         return html
@@ -148,15 +144,12 @@ class Theme(Feature):
 
     def on_post_page(self, output: str, page: Page) -> str:
         output = fix_material_markup(output)
-        self.script_hashes.update(inline_script_hashes(output))
+        self.policy.check_page(output, page)
         return output
 
     def on_post_build(self) -> None:
         """Write the site's Content-Security-Policy to csp.txt for the web server's configuration."""
-        if self.script_hashes:
-            header = policy(self.script_hashes)
-            write_atomically(self.build.site_dir / CSP_FILE, f"Content-Security-Policy: {header}\n")
-            log.info("easyread: Content-Security-Policy for this site written to %s", CSP_FILE)
+        self.policy.write()
 
 
 def fix_material_markup(output: str) -> str:
