@@ -212,15 +212,16 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
         pass
 
 
-def axe_violations(browser, url: str, scheme: str, scripts: bool = True) -> list[dict]:
+def axe_violations(browser, url: str, scheme: str, scripts: bool = True, width: int = 1280) -> list[dict]:
     """axe-core violations of a page in light or dark colour scheme, and any off-site request.
 
     ``scripts=False`` shows the page as a reader without JavaScript gets it: every script is
-    blocked (turning JavaScript off in Chromium would stop axe itself).
+    blocked (turning JavaScript off in Chromium would stop axe itself). ``width`` is the
+    viewport's width in CSS pixels (320 and 375 for phones).
     """
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
     page.set_default_timeout(30_000)
     offsite: list[str] = []
@@ -239,6 +240,17 @@ def axe_violations(browser, url: str, scheme: str, scripts: bool = True) -> list
     if offsite:
         violations.append({"id": "offsite-request", "impact": "serious", "nodes": offsite})
     return violations
+
+
+def sideways_scroll(browser, url: str, width: int = 320, scheme: str = "light") -> int:
+    """How many CSS pixels the page scrolls sideways at ``width`` (WCAG 1.4.10 wants 0 at 320)."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        return page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+    finally:
+        context.close()
 
 
 def _without_scripts(route) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Site, axe_violations
+from conftest import Site, axe_violations, sideways_scroll
 from mkdocs_easyread.outcomes.model import Action, Outcome, Plan, Update
 from mkdocs_easyread.outcomes.pages import inline_markdown
 
@@ -96,7 +96,7 @@ def built(tmp_path_factory):
 
 def action_rows(html: str) -> dict[str, str]:
     """Each table row of an action on a page, by action id."""
-    return {m.group(1): m.group(0) for m in re.finditer(r'<tr>\s*<th scope="row"><span class="er-oc-id">([^<]+)</span>.*?</tr>', html, re.DOTALL)}
+    return {m.group(1): m.group(0) for m in re.finditer(r'<tr[^>]*>\s*<th scope="row"[^>]*><span class="er-oc-id">([^<]+)</span>.*?</tr>', html, re.DOTALL)}
 
 
 def csv_rows(result) -> list[dict[str, str]]:
@@ -124,13 +124,15 @@ def test_progress_page_counts_outcomes_actions_and_links(built):
     html = built.html("plan/progress")
     assert ">Progress</h1>" in html and "Part of <a" in html
     counts = dict(re.findall(r'er-oc-status__word">([^<]+)</span></span></th><td>(\d+)</td>', html))
-    assert counts == {"Not started": "1", "Underway": "1", "Completed": "1", "Delayed": "1", "Cancelled": "0", "Overdue": "1"}
+    assert counts == {"Not started": "1", "Underway": "1", "Completed": "1", "Delayed": "1", "Cancelled": "0"}
+    assert sum(int(n) for n in counts.values()) == 4 and "<th scope=\"row\">All actions</th><td>4</td>" in html, "each action counted once"
+    assert "1 of these is overdue." in html, "overdue is a flag on actions, shown apart from the statuses"
     assert '<h2 id="outcome-O1">O1: Promoting equality, respect and being safe</h2>' in html
     assert '<a href="O1/#action-A1.1">Develop an LD-friendly Norfolk approach</a>' in html
     assert 'Download the data: <a href="outcomes.csv" download>CSV' in html and '<a href="outcomes.json" download>JSON' in html
     for href in ("recommendations/", "history/", "../../easy-read/plan/progress/", "O2/"):
         assert f'href="{href}"' in html
-    assert "<caption>Actions for outcome O1</caption>" in html and '<th scope="col">Owner</th>' in html
+    assert "<caption>Actions for outcome O1</caption>" in html and '<th scope="col" role="columnheader">Owner</th>' in html
 
 
 def test_outcome_page_has_measures_actions_owner_due_and_history(built):
@@ -184,7 +186,7 @@ def test_json_carries_publication_counts_and_full_history(built):
 
 def test_history_lists_every_change_newest_first(built):
     html = built.html("plan/progress/history")
-    dates = re.findall(r'<tr>\s*<td><time datetime="([\d-]+)"', html)
+    dates = re.findall(r'<tr[^>]*>\s*<td[^>]*>(?:<span class="er-oc-label"[^>]*>[^<]*</span>)?<time datetime="([\d-]+)"', html)
     assert dates == ["2025-01-10", "2021-01-01", "2020-01-01", "2019-02-01", "2018-10-01"]
     assert html.index('<h2 id="year-2025">') < html.index('<h2 id="year-2018">')
     assert "<caption>Changes in 2021, newest first</caption>" in html
@@ -193,7 +195,7 @@ def test_history_lists_every_change_newest_first(built):
 def test_recommendations_grouped_by_theme_with_answering_actions(built):
     html = built.html("plan/progress/recommendations")
     assert html.index(">Engagement</h2>") < html.index(">Workloads</h2>")
-    rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr id="rec-([^"]+)">.*?</tr>', html, re.DOTALL)}
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr id="rec-([^"]+)"[^>]*>.*?</tr>', html, re.DOTALL)}
     assert set(rows) == {"R1", "R2", "R3"}
     assert "No action yet" in rows["R2"] and "<a href" not in rows["R2"]
     assert 'href="../O1/#action-A1.1"' in rows["R1"] and 'href="../O1/#action-A1.2"' in rows["R1"]
@@ -435,6 +437,33 @@ def test_generated_pages_have_no_axe_violations(browser, serve, built, path, sch
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_tracker_pages_reflow_on_phones(browser, serve, built, path, width):
+    url = serve(built.site) + path
+    assert sideways_scroll(browser, url, width) <= 1
+    assert axe_violations(browser, url, "dark" if width == 375 else "light", width=width) == []
+
+
+@pytest.mark.browser
+def test_tracker_rows_stack_with_labels_on_a_phone(browser, serve, built):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(serve(built.site) + "plan/progress/O1/", wait_until="load")
+        row = page.locator("table.er-oc-stack tbody tr").first
+        text = row.inner_text()
+        assert "Owner: " in text and "Due: " in text and "Latest status: " in text
+        assert row.bounding_box()["width"] <= 320
+        action = row.locator("th").bounding_box()
+        assert action["width"] > 200, "the action's words get the width of the screen, not a 50 px column"
+        names = page.evaluate("""() => [...document.querySelectorAll('table.er-oc-stack')].map(t => t.getAttribute('role'))""")
+        assert set(names) == {"table"}
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_status_is_legible_in_greyscale(browser, serve, built, scheme, tmp_path_factory):
     from PIL import Image
@@ -446,9 +475,9 @@ def test_status_is_legible_in_greyscale(browser, serve, built, scheme, tmp_path_
         page.add_style_tag(content="html { filter: grayscale(1) !important; }")
         shots = tmp_path_factory.mktemp("greyscale")
         page.screenshot(path=str(shots / f"progress-{scheme}.png"), full_page=True)
-        badges = page.locator(".er-oc-counts .er-oc-status")
+        badges = page.locator(".er-oc-counts .er-oc-status, .er-oc-overdue-count .er-oc-status")
         words = [badges.nth(i).inner_text().strip() for i in range(badges.count())]
-        assert words == ["Not started", "Underway", "Completed", "Delayed", "Cancelled", "Overdue"]
+        assert words == ["Not started", "Underway", "Completed", "Delayed", "Cancelled", "1 of these is overdue."]
         shapes = []
         for i in range(badges.count()):
             badge = badges.nth(i)
