@@ -128,7 +128,7 @@ def test_pages_outside_publications_link_to_the_site_glossary(glossary_site):
     ("- term: care\n  means: Help.\n- term: support\n  also: [CARE]\n  means: Again.\n", 4, "'CARE' is in the glossary twice"),
     ("- term: care\n", 1, "a glossary entry is missing 'means'"),
     ("- term: care\n  means: Help.\n  colour: red\n", 3, "unknown key 'colour' in a glossary entry"),
-    ("- term: care\n  means: [unclosed\n", 3, "broken YAML"),
+    ("- term: care\n  means: [unclosed\n", 2, "the list opened with '[' on this line is not closed"),
     ("- term: care\n\tmeans: Help.\n", 2, "tab character"),
     ("term: care\n", 1, "the glossary must be a list"),
     ("- term: care\n  means: Help.\n  also: ['!!!']\n", 3, "'!!!' has no words to find in the text"),

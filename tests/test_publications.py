@@ -60,7 +60,7 @@ def test_status_banner_on_every_page(site, status, banner):
     ("title: T\ntype: strategy\nstatus: published\npublished: 2018-02-30", 5, "is not a date"),
     ("title: T\ntype: strategy\nstatus: published\npublished: 2018-07-02\nnumbered: sometimes", 6, "numbered 'sometimes' must be true or false"),
     ("title: T\ntype: strategy\nstatus: published", 2, "missing 'published'"),
-    ("title: [unclosed\ntype: strategy", 3, "broken YAML"),
+    ("title: [unclosed\ntype: strategy", 2, "the list opened with '[' on this line is not closed"),
     ("title: T\n\ttype: strategy", 3, "tab character"),
 ])
 def test_bad_front_matter_fails_strict_with_file_and_line(site, front_matter, line, expected):
