@@ -254,3 +254,34 @@ def test_aliases_of_any_shape_load_or_stop_at_the_budget(levels, width, use):
     else:
         assert expanded <= MAX_YAML_VALUES * 2
     assert time.monotonic() - started < 5
+
+
+FRONT_MATTER_VALUES = st.fixed_dictionaries(
+    {
+        "title": HOSTILE_TEXT,
+        "type": st.sampled_from(["strategy", "quality-report", "action-plan", "committee-report", "news"]),
+        "status": st.sampled_from(["draft", "consultation", "published", "archived"]),
+        "published": st.one_of(st.dates().map(lambda d: d.isoformat()), HOSTILE_TEXT),
+    },
+    optional={
+        "subtitle": HOSTILE_TEXT, "owner": HOSTILE_TEXT, "summary": HOSTILE_TEXT,
+        "review_by": st.dates().map(lambda d: d.isoformat()), "numbered": st.booleans(),
+        "template": st.one_of(HOSTILE_TEXT, st.just("main.html")),
+    },
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(meta=FRONT_MATTER_VALUES)
+def test_front_matter_with_hostile_values_builds_or_names_the_line(site, meta):
+    site.write("content/plan/index.md", "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n\n## Words\n\nSome words.\n")
+    site.publication("other")
+    result = site.build(strict=False)
+    assert result.ok, result.error
+    assert "Traceback" not in result.log
+    for warning in result.warnings:
+        if warning.startswith("content/plan/index.md"):
+            assert warning.split(":")[1].isdigit(), warning
+    assert (result.site / "other/index.html").is_file()
+    built = result.html("plan/") if (result.site / "plan/index.html").is_file() else ""
+    assert "<script>alert(1)</script>" not in built
