@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from .content import Chapter, Rewriter
-from .sitemap import AssetStore, SiteMap
+from .references import References
 from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant
 
 if TYPE_CHECKING:
@@ -41,11 +41,14 @@ class PrintDocument:
     title: str
 
 
-def rewrite_chapters(pages: list[Page], site: SiteMap, assets: AssetStore, fallback_title: str) -> Chapters:
-    """Each page as a section of the print document, with links between them made in-document anchors."""
-    chapters = [Chapter(f"c{number}", page.file.src_uri, plain(page.title) or fallback_title)
-                for number, page in enumerate(pages, start=1)]
-    rewriter = Rewriter(site, assets, {chapter.src_uri: chapter.id for chapter in chapters})
+def rewrite_chapters(pages: list[Page], references: References, fallback_title: str, sources: list[str]) -> Chapters:
+    """Each page as a section of the print document, with links between them made in-document anchors.
+
+    `sources`: each page's source file, named in warnings about what the PDF leaves out of it.
+    """
+    chapters = [Chapter(f"c{number}", page.file.src_uri, plain(page.title) or fallback_title, source=source)
+                for number, (page, source) in enumerate(zip(pages, sources), start=1)]
+    rewriter = Rewriter(references, {chapter.src_uri: chapter.id for chapter in chapters})
     for chapter, page in zip(chapters, pages):
         chapter.html = Markup(rewriter.chapter(page.content or "", page.url, chapter))
     return Chapters(chapters)

@@ -1,17 +1,26 @@
 """Rendered PDFs by the hash of everything that went into them, outside the site folder.
 
 Each entry is `<key>.pdf` with a `<key>.json` sidecar (page count, which
-publication and variant). Files are written to a temporary name and moved into
-place, so a build that stops half-way never leaves a truncated PDF behind.
+publication and variant, the references it left out, and a digest of all that
+and the PDF's bytes). Files are written to a temporary name and moved into
+place, so a build that stops half-way never leaves a truncated PDF behind; an
+entry damaged some other way (a truncated copy, an edited sidecar) fails its
+digest and is rendered again rather than published.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass
+import logging
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from ..output import write_atomically
+from .jobs import Problem
+
+log = logging.getLogger("mkdocs.plugins.easyread")
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,11 @@ class Entry:
     key: str
     pages: int
     size: int
+    problems: tuple[Problem, ...] = ()
+
+
+class DamagedEntry(Exception):
+    """A cache entry whose files do not agree."""
 
 
 class PdfCache:
@@ -28,21 +42,46 @@ class PdfCache:
     def pdf_path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
-    def get(self, key: str) -> Entry | None:
-        pdf, sidecar = self.pdf_path(key), self.folder / f"{key}.json"
-        try:
-            pages = int(json.loads(sidecar.read_text(encoding="utf-8"))["pages"])
-            size = pdf.stat().st_size
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        return Entry(key, pages, size) if size else None
+    def sidecar_path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
 
-    def put(self, key: str, data: bytes, pages: int, label: str) -> Entry:
+    def get(self, key: str, label: str = "") -> Entry | None:
+        """The entry if it is whole; a damaged one is removed and logged, so that the PDF is rendered again."""
+        if not self.sidecar_path(key).exists():
+            return None  # never rendered, or stopped before its sidecar was written
+        try:
+            return self._read(key)
+        except DamagedEntry as damage:
+            log.info("easyread: PDF %s: the cached copy in %s is damaged (%s); rendering it again",
+                     label or key, self.folder, damage)
+            self.remove(key)
+            return None
+
+    def _read(self, key: str) -> Entry:
+        try:
+            record = json.loads(self.sidecar_path(key).read_text(encoding="utf-8"))
+            data = self.pdf_path(key).read_bytes()
+            pages = record["pages"]
+            problems = tuple(Problem(**problem) for problem in record.get("problems", ()))
+        except FileNotFoundError:
+            raise DamagedEntry("its PDF is missing") from None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise DamagedEntry(f"its record cannot be read: {type(error).__name__}") from None
+        if record.get("digest") != digest(data, pages, problems):
+            raise DamagedEntry("the PDF or its record changed after it was rendered")
+        return Entry(key, pages, len(data), problems)
+
+    def put(self, key: str, data: bytes, pages: int, label: str, problems: tuple[Problem, ...] = ()) -> Entry:
         """Store the PDF first, then the sidecar: an entry counts only once both are there."""
         write_atomically(self.pdf_path(key), data)
-        sidecar = json.dumps({"pages": pages, "for": label}).encode("utf-8")
-        write_atomically(self.folder / f"{key}.json", sidecar)
-        return Entry(key, pages, len(data))
+        record = {"pages": pages, "for": label, "problems": [asdict(problem) for problem in problems],
+                  "digest": digest(data, pages, problems)}
+        write_atomically(self.sidecar_path(key), json.dumps(record).encode("utf-8"))
+        return Entry(key, pages, len(data), problems)
+
+    def remove(self, key: str) -> None:
+        self.sidecar_path(key).unlink(missing_ok=True)
+        self.pdf_path(key).unlink(missing_ok=True)
 
     def prune(self, current: dict[str, str]) -> None:
         """Forget older renderings of this build's PDFs (label -> current key): one entry per PDF."""
@@ -54,5 +93,10 @@ class PdfCache:
             except (OSError, ValueError, AttributeError):
                 continue
             if label in current and current[label] != sidecar.stem:
-                sidecar.unlink(missing_ok=True)
-                self.pdf_path(sidecar.stem).unlink(missing_ok=True)
+                self.remove(sidecar.stem)
+
+
+def digest(data: bytes, pages: Any, problems: tuple[Problem, ...]) -> str:
+    """Of the PDF's bytes and what the sidecar says about them."""
+    summary = json.dumps([pages, [asdict(problem) for problem in problems]], sort_keys=True)
+    return hashlib.sha256(data + b"\0" + summary.encode("utf-8")).hexdigest()

@@ -40,3 +40,6 @@ class PdfConfig(Config):
 
     cache_dir = c.Type(str, default=".cache/easyread")
     """Where rendered PDFs are cached by content hash, relative to mkdocs.yml."""
+
+    attachments = Switch(default=False)
+    """Embed files of the site that a page links to with `rel="attachment"` (off: such links never embed a file)."""

@@ -3,23 +3,30 @@
 - ids get the chapter's prefix, so that two pages' "#introduction" stay apart;
 - links to pages in the same PDF become in-document anchors, other site links
   become absolute addresses (or plain text when the site has no `site_url`);
-- pictures are read from their source files;
+- pictures, objects, embeds, `<link>` and CSS `url()` are read from the site's
+  source files, and anything else they name is left out with a warning
+  (`references.py`); attachments only when the site turns them on;
 - pictures without a text alternative become page decoration (artifacts), and
   inline SVG with a name carries it as `<title>`, which WeasyPrint tags as alt text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from .sitemap import AssetStore, SiteMap, Target, data_uri
+from .jobs import Problem
+from .references import References
+from .sitemap import Target, data_uri
 
 SVG = "svg"
 ID_LISTS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
-DROPPED = {"script", "noscript", "iframe", "button", "input", "select", "textarea", "form", "template"}
+DROPPED = {"script", "noscript", "iframe", "button", "input", "select", "textarea", "form", "template",
+           "base"}  # <base href> would change what every relative address in the PDF means
+FETCHED = {"object": "data", "embed": "src"}  # besides img, link and CSS: elements WeasyPrint reads a file for
+SVG_FETCHED = {"image", "use", "feimage"}  # inside an SVG, by href or xlink:href
 WEB_ONLY = {"headerlink", "er-term__means"}  # permalinks; glossary meanings shown on focus
 SVG_ATTRIBUTES = {"viewbox": "viewBox", "preserveaspectratio": "preserveAspectRatio"}
 PASSED_SCHEMES = ("mailto:", "tel:", "http:", "https:")
@@ -33,14 +40,15 @@ class Chapter:
     src_uri: str
     title: str
     html: str = ""
+    source: str = ""  # the page's source file, for warnings
+    problems: list[Problem] = field(default_factory=list)  # what the PDF leaves out of the page
 
 
 @dataclass
 class Rewriter:
     """Rewrites the pages of one print document."""
 
-    site: SiteMap
-    assets: AssetStore
+    references: References
     chapter_ids: dict[str, str]  # src_uri -> chapter id
 
     def chapter(self, content: str, page_url: str, chapter: Chapter) -> str:
@@ -49,7 +57,7 @@ class Rewriter:
             if element.getparent() is not None:
                 element.drop_tree()
         for child in list(root):
-            self._walk(child, page_url, chapter.id)
+            self._walk(child, page_url, chapter)
         if (root.text or "").strip():
             paragraph = lxml_html.Element("p")
             paragraph.text, root.text = root.text, None
@@ -62,68 +70,109 @@ class Rewriter:
         root.set("class", "er-chapter")
         return etree.tostring(root, method="html", encoding="unicode")
 
-    def _walk(self, element: etree._Element, page_url: str, prefix: str) -> None:
+    def _walk(self, element: etree._Element, page_url: str, chapter: Chapter) -> None:
         """Rewrite an element and what it holds; inside an SVG, ids stay as they are (its url(#id) use them)."""
         if not isinstance(element.tag, str):
             return
-        self._rewrite(element, page_url, prefix)
+        self._rewrite(element, page_url, chapter)
         if element.tag.lower() != SVG:
             for child in list(element):
-                self._walk(child, page_url, prefix)
+                self._walk(child, page_url, chapter)
 
-    def _rewrite(self, element: etree._Element, page_url: str, prefix: str) -> None:
-        tag = element.tag.lower()
+    def _rewrite(self, element: etree._Element, page_url: str, chapter: Chapter) -> None:
+        tag, prefix = element.tag.lower(), chapter.id
         if element.get("id"):
             element.set("id", f"{prefix}-{element.get('id')}")
         for name in ID_LISTS:
             if element.get(name):
                 element.set(name, " ".join(f"{prefix}-{token}" for token in element.get(name).split()))
+        if element.get("style") is not None:
+            element.set("style", self.references.css(element.get("style"), page_url, chapter))
         if tag == "a" and element.get("href") is not None:
-            self._link(element, page_url, prefix)
+            self._link(element, page_url, chapter)
         elif tag == "img":
-            self._picture(element, page_url)
+            self._picture(element, page_url, chapter)
         elif tag == SVG:
+            self._svg_references(element, page_url, chapter)
             self._svg(element)
+        elif tag == "link":
+            self._link_element(element, page_url, chapter)
+        elif tag == "style" and element.text:
+            element.text = self.references.css(element.text, page_url, chapter)
+        elif tag in FETCHED and element.get(FETCHED[tag]) is not None:
+            self._fetched(element, FETCHED[tag], page_url, chapter)
         elif tag == "source" or element.get("srcset") is not None:
             element.attrib.pop("srcset", None)
 
-    def _link(self, element: etree._Element, page_url: str, prefix: str) -> None:
-        href = element.get("href", "")
+    def _link(self, element: etree._Element, page_url: str, chapter: Chapter) -> None:
+        href, prefix = element.get("href", ""), chapter.id
+        if "attachment" in link_types(element):
+            attached = self.references.attachable(href, page_url, chapter)
+            if attached:
+                element.set("href", attached)
+                return
+            remove_link_type(element, "attachment")  # an ordinary link, then
         if href.startswith("#"):
             element.set("href", f"#{prefix}-{href[1:]}" if href[1:] else f"#{prefix}")
             return
         if href.lower().startswith(PASSED_SCHEMES):
             return
-        target = self.site.resolve(href, page_url)
+        target = self.references.site.resolve(href, page_url)
         new = self._anchor(target) if target else None
         if new is None and target is not None:
-            new = self.site.absolute(target)
+            new = self.references.site.absolute(target)
         if new is None:
             unlink(element)
         else:
             element.set("href", new)
 
     def _anchor(self, target: Target) -> str | None:
-        src_uri = self.site.page_at(target.path)
+        src_uri = self.references.site.page_at(target.path)
         chapter_id = self.chapter_ids.get(src_uri) if src_uri else None
         if chapter_id is None:
             return None
         return f"#{chapter_id}-{target.fragment}" if target.fragment else f"#{chapter_id}"
 
-    def _picture(self, element: etree._Element, page_url: str) -> None:
-        uri = self._source(element.get("src", ""), page_url)
-        if uri is None:
-            element.set("src", "")
-        else:
-            element.set("src", uri)
+    def _picture(self, element: etree._Element, page_url: str, chapter: Chapter) -> None:
+        uri = self.references.fetchable(element.get("src", ""), page_url, chapter)
+        element.set("src", uri or "")
         if not (element.get("alt") or "").strip():
             decorate(element, uri)
 
-    def _source(self, src: str, page_url: str) -> str | None:
-        if src.startswith("data:"):
-            return src
-        asset = self.assets.shown_by(src, page_url, self.site)
-        return asset.uri if asset else None
+    def _link_element(self, link: etree._Element, page_url: str, chapter: Chapter) -> None:
+        """`<link>` in a page: a style sheet or attachment of the site's own files, or nothing."""
+        href = link.get("href") or ""
+        if "attachment" in link_types(link):
+            uri = self.references.attachable(href, page_url, chapter)
+        else:
+            uri = self.references.fetchable(href, page_url, chapter)
+        if uri:
+            link.set("href", uri)
+        else:
+            link.drop_tree()
+
+    def _fetched(self, element: etree._Element, attribute: str, page_url: str, chapter: Chapter) -> None:
+        """`<object data>`, `<embed src>`: a file of the site, or none (an object then shows what it holds)."""
+        uri = self.references.fetchable(element.get(attribute), page_url, chapter)
+        if uri:
+            element.set(attribute, uri)
+        else:
+            element.attrib.pop(attribute)
+
+    def _svg_references(self, svg: etree._Element, page_url: str, chapter: Chapter) -> None:
+        """What an inline SVG makes WeasyPrint read: files of `<image>`, `<use>` and `<feImage>`, and CSS."""
+        for element in svg.iterdescendants():
+            if not isinstance(element.tag, str):
+                continue
+            tag = element.tag.lower()
+            if element.get("style") is not None:
+                element.set("style", self.references.css(element.get("style"), page_url, chapter))
+            if tag == "style" and element.text:
+                element.text = self.references.css(element.text, page_url, chapter)
+            elif tag in SVG_FETCHED:
+                for name in ("href", "xlink:href"):
+                    if element.get(name) is not None:
+                        self._fetched(element, name, page_url, chapter)
 
     def _svg(self, svg: etree._Element) -> None:
         name = svg_name(svg)
@@ -191,6 +240,18 @@ def decorate(element: etree._Element, uri: str | None) -> None:
             span.set("style", f"{span.get('style', '')}; {size}: {element.get(size)}px")
     span.tail = element.tail
     element.getparent().replace(element, span)
+
+
+def link_types(element: etree._Element) -> list[str]:
+    return (element.get("rel") or "").lower().split()
+
+
+def remove_link_type(element: etree._Element, removed: str) -> None:
+    kept = [kind for kind in (element.get("rel") or "").split() if kind.lower() != removed]
+    if kept:
+        element.set("rel", " ".join(kept))
+    else:
+        element.attrib.pop("rel", None)
 
 
 def unlink(element: etree._Element) -> None:

@@ -20,7 +20,7 @@ from ..errors import SourceError
 from ..output import copy_atomically
 from .cache import Entry, PdfCache
 from .downloads import PendingPage, patch, render_box
-from .jobs import Rendered
+from .jobs import Problem, Rendered
 from .plan import PlannedPdf, Planner, PublicationPdfs
 from .runner import Runner
 from .sitemap import AssetStore
@@ -92,6 +92,13 @@ class Pdf(Feature):
         planned = self.planned.get(publication.slug) if publication else None
         if planned is None or not planned.pdfs:
             return None
+        try:
+            return self._download_box(planned, page)
+        except Exception as error:  # noqa: BLE001 - one publication's PDFs must not stop the build
+            self._report(planned.publication, "the download box", error)
+            return None
+
+    def _download_box(self, planned: PublicationPdfs, page: Page) -> str:
         self._collect_finished(planned)
         easy_read = page.file.src_uri.startswith("easy-read/")
         if any(pdf.entry is None and pdf.error is None for pdf in planned.pdfs):
@@ -107,7 +114,7 @@ class Pdf(Feature):
     @staticmethod
     def _take(pdf: PlannedPdf, outcome: Rendered | BaseException | None) -> None:
         if isinstance(outcome, Rendered):
-            pdf.entry = Entry(outcome.key, outcome.pages, outcome.size)
+            pdf.entry = Entry(outcome.key, outcome.pages, outcome.size, outcome.problems)
             pdf.seconds = outcome.seconds
             for message in outcome.messages:
                 log.info("easyread: PDF %s: WeasyPrint: %s", pdf.label, message)
@@ -135,12 +142,16 @@ class Pdf(Feature):
             self._log_totals()
         rendered = {pdf.label: pdf.key for p in self.planned.values() for pdf in p.pdfs if pdf.job and pdf.entry}
         if rendered:
-            self.cache.prune(rendered)
+            try:
+                self.cache.prune(rendered)
+            except OSError as error:
+                log.info("easyread: PDF cache: older renderings were not removed: %s", error)
 
     def _finish(self, planned: PublicationPdfs) -> None:
         for pdf in planned.pdfs:
             if pdf.entry is None and pdf.error is None and self.runner is not None:
                 self._take(pdf, self.runner.result(pdf.key))
+            self._warn(pdf)
             self._publish(planned, pdf)
         patch(self.build.components, planned, self.pending.get(planned.slug, []))
         self._log(planned)
@@ -155,6 +166,16 @@ class Pdf(Feature):
                 pdf.entry, pdf.error = None, error
         target.unlink(missing_ok=True)  # never leave an older or partial file under this name
         self._report(planned.publication, f"the {pdf.variant.label}", pdf.error)
+
+    def _warn(self, pdf: PlannedPdf) -> None:
+        """What the PDF left out of its pages, found now or when it was rendered (kept in the cache)."""
+        problems = pdf.entry.problems if pdf.entry else pdf.job.problems if pdf.job else ()
+        for problem in problems:
+            self.build.reporter.warn(self._source_error(problem))
+
+    def _source_error(self, problem: Problem) -> SourceError:
+        path = self.build.root / problem.source
+        return SourceError(path, line_of(path, problem.reference), problem.message)
 
     def _report(self, publication: Publication, what: str, error: BaseException | None) -> None:
         reason = (str(error) or type(error).__name__) if error is not None else "unknown error"
@@ -183,3 +204,13 @@ class Pdf(Feature):
             len(made), sum(pdf.entry.pages for pdf in made), rendered, len(made) - rendered,
             len(pdfs) - len(made), time.monotonic() - self.started,
         )
+
+
+def line_of(path: Path, reference: str) -> int | None:
+    """The first line of the source file that names `reference`, if one does."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    at = text.find(reference) if reference else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else None

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from .sitemap import AssetStore, SiteMap
+    from .references import References
 
 HERE = Path(__file__).parent
-SOURCES = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# What a page may make WeasyPrint read (src, data, href of <link> or an attachment, CSS url()): more is harmless.
+READS = re.compile(r"""\s(?:src|data|href)\s*=\s*(?:"([^"]*)"|'([^']*)')|url\(\s*["']?([^"')]*)""", re.IGNORECASE)
 
 
 class Fingerprint:
@@ -34,13 +35,14 @@ class Fingerprint:
             self._digest.update(b"\0")
         return self
 
-    def add_pages(self, pages: list[Page], site: SiteMap, assets: AssetStore) -> Fingerprint:
-        """Each page's address, title and content, and the bytes of the pictures it shows."""
+    def add_pages(self, pages: list[Page], references: References) -> Fingerprint:
+        """Each page's address, title and content, and the bytes of the files it shows or attaches."""
         for page in pages:
             self.add(page.file.src_uri, page.url, page.title, page.content)
-            for match in SOURCES.finditer(page.content or ""):
-                asset = assets.shown_by(match[1] or match[2] or "", page.url, site)
-                self.add(asset.digest if asset else "-")
+            for match in READS.finditer(page.content or ""):
+                reference = match[1] or match[2] or match[3] or ""
+                asset = references.assets.shown_by(reference, page.url, references.site, pages=False)
+                self.add(f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-")
         return self
 
     def hexdigest(self) -> str:

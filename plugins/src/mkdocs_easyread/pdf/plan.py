@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .assemble import Chapters, assemble_document, rewrite_chapters
 from .cache import Entry, PdfCache
+from .confine import roots_of
 from .fingerprint import Fingerprint, versions
 from .jobs import RenderJob
+from .references import References
 from .review_pack import assemble_review_pack, fingerprint_parts, wants_review_pack
 from .sitemap import AssetStore, SiteMap
 from .variants import (
@@ -68,6 +71,9 @@ class Planner:
         self.lang = self.build.config.theme.get("language") or "en"
         self.styles_url = STYLES.as_uri() + "/"
         custom_dir = self.build.config.theme.custom_dir
+        self.attachments = self.build.options.pdf.attachments
+        roots = roots_of(self.build.docs_dir, self.build.easy_read_dir, custom_dir)
+        self.references = References(self.site, self.assets, roots, self.attachments)
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
         environment = self.build.components.env
         self.templates = "".join(environment.loader.get_source(environment, name)[0] for name in TEMPLATES)
@@ -112,33 +118,47 @@ class Planner:
         key = self._fingerprint(publication, variant, pages, css)
         label = f"{publication.slug}/{variant.name}"
         pdf = PlannedPdf(variant, f"{publication.slug}/pdf/{variant.file_name(publication.slug)}", key, label)
-        pdf.entry = self.cache.get(key)
+        pdf.entry = self.cache.get(key, label)
         if pdf.entry is None:
             chapters = self._chapters(publication, pages)
             if variant is REVIEW_PACK:
                 document = assemble_review_pack(self.build, publication, chapters, self.lang)
             else:
                 document = assemble_document(self.build, publication, variant, chapters, self.lang)
-            pdf.job = RenderJob(key, label, document.html, css, self.styles_url, str(self.cache.folder))
+            pdf.job = RenderJob(
+                key, label, document.html, css, self.styles_url, str(self.cache.folder),
+                roots=self.references.roots, attachments=self.attachments,
+                problems=tuple(problem for chapter in chapters.items for problem in chapter.problems),
+                chapters=tuple((chapter.id, chapter.source) for chapter in chapters.items),
+                source=publication.source,
+            )
         return pdf
 
     def _chapters(self, publication: Publication, pages: list[Page]) -> Chapters:
         """The pages rewritten as chapters, once for all the PDFs made of the same pages."""
         key = tuple(page.file.src_uri for page in pages)
         if key not in self.chapters:
-            self.chapters[key] = rewrite_chapters(pages, self.site, self.assets, publication.title)
+            sources = [self._source_of(page, publication) for page in pages]
+            self.chapters[key] = rewrite_chapters(pages, self.references, publication.title, sources)
         return self.chapters[key]
+
+    def _source_of(self, page: Page, publication: Publication) -> str:
+        """The page's source file as warnings name it: relative to the project; index.md for a generated page."""
+        if not page.file.abs_src_path:
+            return publication.source
+        path = Path(page.file.abs_src_path)
+        return path.relative_to(self.build.root).as_posix() if path.is_relative_to(self.build.root) else str(path)
 
     def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str) -> str:
         options = self.build.options
         formats = options.alternative_formats
         return (
             Fingerprint()
-            .add(versions(), variant.name, css, self.templates, self.lang, self.site.site_url)
+            .add(versions(), variant.name, css, self.templates, self.lang, self.site.site_url, self.attachments)
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
             .add(options.organisation, formats.phone, formats.textphone, formats.email, formats.formats)
             .add(*(fingerprint_parts(self.build) if variant is REVIEW_PACK else ()))
-            .add_pages(pages, self.site, self.assets)
+            .add_pages(pages, self.references)
             .hexdigest()
         )

@@ -2,7 +2,10 @@
 
 The pool is started from a background thread: starting worker processes (and
 importing WeasyPrint in them) takes about a second, which the main thread spends
-templating pages instead of waiting.
+templating pages instead of waiting. A worker that dies (a crash in a library,
+no memory left) breaks the pool and every PDF in it; each of those is then
+rendered again in a process of its own, so that only the PDF that killed its
+worker fails.
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from . import jobs as job_module
-from .jobs import WORKER_MODULE, Rendered, RenderJob
+from .jobs import WORKER_MODULE, Rendered, RenderError, RenderJob
+
+WORKER_DIED = "the process rendering it stopped (out of memory, or a crash inside WeasyPrint)"
 
 
 def start_pool(workers: int) -> Executor:
@@ -36,6 +42,7 @@ class Runner:
 
     def __init__(self, jobs: list[RenderJob], concurrency: int) -> None:
         self.jobs = jobs
+        self._by_key = {job.key: job for job in jobs}
         self.workers = worker_count(concurrency, len(jobs))
         self._futures: dict[str, Future] = {}
         self._submitted = threading.Event()
@@ -64,7 +71,8 @@ class Runner:
             return self._failure
         if not future.done():
             return None
-        return outcome(future)
+        found = outcome(future)
+        return None if isinstance(found, BrokenProcessPool) else found  # result() renders it again
 
     def result(self, key: str) -> Rendered | BaseException:
         """Wait for the job's outcome: what it rendered, or the error that stopped it."""
@@ -72,7 +80,17 @@ class Runner:
         future = self._futures.get(key)
         if future is None:
             return self._failure or RuntimeError("the PDF was never started")
-        return outcome(future)
+        found = outcome(future)
+        return self._alone(key) if isinstance(found, BrokenProcessPool) else found
+
+    def _alone(self, key: str) -> Rendered | BaseException:
+        """Render a job of a broken pool again, in a process of its own."""
+        pool = start_pool(1)
+        try:
+            found = outcome(pool.submit(job_module.run, self._by_key[key]))
+        finally:
+            pool.shutdown(wait=True)
+        return RenderError(WORKER_DIED) if isinstance(found, BrokenProcessPool) else found
 
     def close(self, cancel: bool = False) -> None:
         """Shut the workers down; `cancel`: without waiting for PDFs not started yet."""

@@ -2,7 +2,9 @@
 
 Pages are rendered with URLs relative to their own address; in one PDF made of
 many pages they must become in-document anchors (``#c3-goals``), absolute web
-addresses (``site_url``) or local files for WeasyPrint to read.
+addresses (``site_url``) or local files for WeasyPrint to read. Site paths here
+are unquoted (``pictures/my pic é.svg``), as MkDocs names its files; a page's
+HTML may write them either way (``my%20pic%20%C3%A9.svg``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -24,7 +26,7 @@ ORIGIN = "http://site.invalid/"  # a stand-in origin, to resolve relative URLs w
 
 @dataclass
 class Target:
-    """A resolved relative URL: the site path (no leading slash) and its fragment."""
+    """A resolved relative URL: the site path (no leading slash, unquoted) and its fragment."""
 
     path: str
     fragment: str
@@ -36,21 +38,24 @@ class SiteMap:
 
     def __init__(self, files: Files, site_url: str | None) -> None:
         self.site_url = site_url if site_url and site_url.endswith("/") else (f"{site_url}/" if site_url else None)
-        self.pages: dict[str, str] = {}  # url path -> src_uri
+        self.pages: dict[str, str] = {}  # unquoted url path -> src_uri
         self.files: dict[str, File] = {}  # dest path -> file
         for file in files:
             self.files[file.dest_uri] = file
             if file.is_documentation_page():
-                for alias in url_aliases(file.url):
+                for alias in url_aliases(unquote(file.url)):
                     self.pages.setdefault(alias, file.src_uri)
 
     def resolve(self, url: str, page_url: str) -> Target | None:
         """A relative URL of the page at `page_url`, as a site path; None for other hosts and schemes."""
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc:
+        try:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                return None
+            joined = urlsplit(urljoin(ORIGIN + page_url, url))
+        except ValueError:  # not a URL at all: "http://[x"
             return None
-        joined = urlsplit(urljoin(ORIGIN + page_url, url))
-        return Target(joined.path.lstrip("/"), joined.fragment, joined.query)
+        return Target(unquote(joined.path.lstrip("/")), joined.fragment, joined.query)
 
     def page_at(self, path: str) -> str | None:
         return self.pages.get(path)
@@ -59,7 +64,7 @@ class SiteMap:
         """The address on the published site, if the site says where it is published."""
         if not self.site_url:
             return None
-        url = urljoin(self.site_url, target.path)
+        url = urljoin(self.site_url, quote(target.path))
         if target.query:
             url += f"?{target.query}"
         return f"{url}#{target.fragment}" if target.fragment else url
@@ -84,6 +89,7 @@ class Asset:
 
     uri: str
     digest: str
+    path: Path | None = None  # the source file it is read from; None for a data: URI
 
 
 @dataclass
@@ -95,7 +101,7 @@ class AssetStore:
     def asset(self, file: File) -> Asset | None:
         if file.abs_src_path and os.path.isfile(file.abs_src_path):
             path = Path(file.abs_src_path)
-            return Asset(path.as_uri(), self._digest(path))
+            return Asset(path.as_uri(), self._digest(path), path)
         try:
             content = file.content_bytes
         except (OSError, TypeError, ValueError):
@@ -103,11 +109,16 @@ class AssetStore:
         mime = mimetypes.guess_type(file.dest_uri)[0] or "application/octet-stream"
         return Asset(data_uri(content, mime), hashlib.sha256(content).hexdigest())
 
-    def shown_by(self, src: str, page_url: str, site: SiteMap) -> Asset | None:
-        """The asset that ``src`` shows on the page at ``page_url``, if it is one of the site's files."""
+    def shown_by(self, src: str, page_url: str, site: SiteMap, pages: bool = True) -> Asset | None:
+        """The asset that ``src`` shows on the page at ``page_url``, if it is one of the site's files.
+
+        `pages=False`: None for a page of the site too (a link to it is not a file to read).
+        """
         target = site.resolve(src, page_url)
         file = site.file_at(target.path) if target else None
-        return self.asset(file) if file else None
+        if file is None or (not pages and file.is_documentation_page()):
+            return None
+        return self.asset(file)
 
     def _digest(self, path: Path) -> str:
         stat = path.stat()

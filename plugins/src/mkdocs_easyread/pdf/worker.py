@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pydyf
 import weasyprint
-from weasyprint.urls import URLFetcher
 
 from .cache import PdfCache
+from .fetcher import REFUSED, ConfinedFetcher, problems_of
 from .jobs import Rendered, RenderJob
-from .structure import repair, watch_tagging
+from .structure import repair, resolve, watch_tagging
 
 VARIANT = "pdf/ua-1"
 MAX_MESSAGES = 10
@@ -31,14 +31,25 @@ def render_job(job: RenderJob) -> Rendered:
     """Render, fix what WeasyPrint leaves out of PDF/UA, and store in the cache."""
     started = time.monotonic()
     with collected_messages() as messages:
-        fetcher = URLFetcher(allowed_protocols={"file", "data"})  # the site loads nothing from another host
+        fetcher = ConfinedFetcher(job.roots)
         html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
         stylesheet = weasyprint.CSS(string=job.css, base_url=job.styles_url, url_fetcher=fetcher)
         document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT)
+        if not job.attachments:
+            without_attachments(document)
         data = document.write_pdf(finisher=finish, pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
     pages = len(document.pages)
-    entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label)
-    return Rendered(job.key, pages, entry.size, time.monotonic() - started, tuple(dict.fromkeys(messages))[:MAX_MESSAGES])
+    problems = job.problems + problems_of(job, fetcher.refused)
+    entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label, problems)
+    shown = tuple(message for message in dict.fromkeys(messages) if REFUSED not in message)  # those are warnings
+    return Rendered(job.key, pages, entry.size, time.monotonic() - started, shown[:MAX_MESSAGES], problems)
+
+
+def without_attachments(document: weasyprint.Document) -> None:
+    """No embedded files, whatever the HTML asks: `<link rel="attachment">` and `<a rel="attachment">`."""
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
 
 
 @contextmanager
@@ -58,8 +69,18 @@ def collected_messages() -> Iterator[list[str]]:
 def finish(document: weasyprint.Document, pdf: pydyf.PDF) -> None:
     """Repair the structure tree (scope of header cells, elements split across pages), ask viewers to show the title."""
     repair(pdf)
+    describe_attachments(pdf)
     viewer = pdf.catalog.get("ViewerPreferences")
     if isinstance(viewer, pydyf.Dictionary):
         viewer["DisplayDocTitle"] = "true"
     else:
         pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+
+
+def describe_attachments(pdf: pydyf.PDF) -> None:
+    """Each `<a rel="attachment">` annotation says which file it holds (PDF/UA: every annotation has /Contents)."""
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/FileAttachment" and "Contents" not in item:
+            spec = resolve(pdf, item.get("FS"))
+            name = spec.get("UF") if isinstance(spec, pydyf.Dictionary) else None
+            item["Contents"] = pydyf.String(f"Attached file {name.string}" if isinstance(name, pydyf.String) else "Attached file")
