@@ -6,6 +6,10 @@ semicolon or at ", and" / ", but" / ", so" / ", or" with enough words on each
 side, and each row gets a picture chosen from its words. Glossary words are
 made bold (the easy-read convention for hard words). A person must still
 rewrite it: the page says so.
+
+Only the words are copied, and they are written back as text
+(``markdown_text``): no Markdown, HTML or attribute list of the standard page
+becomes markup in the draft.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from .blocks import (
     HEADING,
     HTML_BLOCK,
     LIST_MARKER,
+    OTHER_BLOCK,
     RULE,
     body_lines,
 )
+from .markdown_text import as_markdown, words
 from .pictures import picture_for
 
 SENTENCE = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z0-9\"'‘“(£])")
@@ -41,19 +47,7 @@ CLAUSE_SUBJECTS = {
 }
 PAIR_WORDS = 8  # two sentences share a row when each has at most this many words
 CHART = re.compile(r"^ {0,3}/{3,}\s*chart\s*\|\s*(?P<title>.+?)\s*$")
-
-_PLAIN = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?"), ""),  # images
-    (re.compile(r":[a-z0-9+_-]+:"), ""),  # icons and emoji shortcodes
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?"), r"\1"),  # links keep their words
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"\[\^[^\]]*\]"), ""),  # footnote references
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"<[^>\n]+>"), ""),
-    (re.compile(r"\{[:#.][^}]*\}"), ""),
-    (re.compile(r"\*+|(?<!\w)_+|_+(?!\w)"), ""),
-    (re.compile(r"\\(?=\S)"), ""),
-]
+HEADING_PARTS = re.compile(r"^ {0,3}(?P<level>#{1,6})(?P<text>.*?)(?:\s+\{[^}\n]*\}|\s+#+)?\s*$")
 
 
 @dataclass
@@ -75,26 +69,32 @@ class _Writer:
         self.source_lines[len(self.lines)] = source_line  # 0-based index of the row's line
         self.lines += [text, ""]
 
+    def heading(self, line: str) -> None:
+        parts = HEADING_PARTS.match(line)
+        text = words(parts["text"])
+        if re.search(r"\w", text):
+            self.lines += [f"{parts['level']} {as_markdown(text)}", ""]
+
     def paragraph(self, text: str, source_line: int) -> None:
-        words = plain(text)
-        if not re.search(r"\w", words):
+        shown = words(text)
+        if not re.search(r"\w", shown):
             return
-        for row in rows_of([_as_sentence(s) for s in split_sentences(words, self.max_words)]):
+        for row in rows_of([_as_sentence(s) for s in split_sentences(shown, self.max_words)]):
             icon = picture_for(row, self.default_picture)
             self.emit(f":{icon}: {self.bold_hard_words(row)}", source_line)
 
     def bold_hard_words(self, text: str) -> str:
-        """Bold the first use of each glossary term on the page."""
-        if not self.glossary:
-            return text
+        """The words as Markdown, with the first use of each glossary term on the page in bold."""
         firsts = []
-        for match in self.glossary.find(text):
+        for match in self.glossary.find(text) if self.glossary else []:
             if match.term.anchor not in self.bolded:
                 self.bolded.add(match.term.anchor)
                 firsts.append(match)
-        for match in reversed(firsts):
-            text = f"{text[:match.start]}**{text[match.start:match.end]}**{text[match.end:]}"
-        return text
+        pieces, position = [], 0
+        for match in sorted(firsts, key=lambda match: match.start):
+            pieces += [as_markdown(text[position:match.start]), "**", as_markdown(text[match.start:match.end]), "**"]
+            position = match.end
+        return "".join([*pieces, as_markdown(text[position:])])
 
 
 def first_draft(standard: str, title: str, glossary: Any = None, default_picture: str = "material-information-outline", max_words: int = 15) -> Draft:
@@ -115,13 +115,15 @@ def _step(writer: _Writer, lines: list[tuple[int, str]], index: int) -> int:
     if not stripped or RULE.match(line) or ADMONITION.match(line):
         return index + 1
     if HEADING.match(line):
-        heading = re.sub(r"\s*\{[^}]*\}\s*$|\s+#+\s*$", "", stripped)
-        writer.lines += [plain(heading), ""]
+        writer.heading(line)
         return index + 1
+    if OTHER_BLOCK.match(line) and not stripped.startswith("|"):
+        return index + 1  # attribute lists, abbreviations, link and footnote definitions: no words of the page
     if FENCE.match(line) or BLOCK_FENCE.match(line):
         chart = CHART.match(line)
         if chart:
-            writer.emit(f":material-chart-bar: There is a chart in the standard version. It is about {plain(chart['title'])}.", number)
+            about = as_markdown(words(chart["title"]))
+            writer.emit(f":material-chart-bar: There is a chart in the standard version. It is about {about}.", number)
         return _skip_fenced(lines, index)
     if stripped.startswith("|"):
         writer.emit(":material-table: There is a table of numbers in the standard version.", number)
@@ -162,13 +164,6 @@ def _skip_while(lines: list[tuple[int, str]], index: int, keep: Callable[[str], 
     while index < len(lines) and keep(lines[index][1]):
         index += 1
     return index
-
-
-def plain(text: str) -> str:
-    """Markdown inline text as plain words."""
-    for pattern, replacement in _PLAIN:
-        text = pattern.sub(replacement, text)
-    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..errors import SourceError
 from ..sources import front_matter_node, read_text, split_front_matter
 from .drafts import first_draft
+from .markdown_text import words
 from .model import HOME, PREFIX, EasyReadPage, EasyReadSite, easy_read_uri, sign_off
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class Publisher:
         meta, body = split_front_matter(text, path)
         if meta.get("title"):
             return str(meta["title"])
-        heading = next((line.lstrip("#").strip() for line in body.splitlines() if line.startswith("# ")), None)
+        heading = next((words(line[2:]) for line in body.splitlines() if line.startswith("# ")), None)
         return heading or Path(chapter).stem.replace("-", " ").replace("_", " ").capitalize()
 
     # --- pages other features made, and the home ---------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import markdown
 
 from .numbers import as_digits, number_words
-from .text import ANY_IMAGE, Prose, Token, quote
+from .text import ANY_IMAGE, Prose, Token, destination, quote
 
 Lookup = Callable[[str], object]  # a glossary's lookup: words -> term or None
 
@@ -54,7 +54,7 @@ def pictures_without_alt(prose: Prose) -> list[Issue]:
         if not match.group("alt").strip():
             issues.append(Issue(
                 prose.row.line_at(match.start()), "picture-without-alt",
-                f"picture {match.group('src')!r} has no alt text; say what it shows, like ![A house]({match.group('src')})",
+                f"picture {destination(match.group('src'))!r} has no alt text; say what it shows, like ![A house]({match.group('src')})",
             ))
     for match in re.finditer(r"<img\b[^>]*>", prose.row.text):
         if not re.search(r"\balt\s*=\s*(\"[^\"\s][^\"]*\"|'[^'\s][^']*')", match.group()):
@@ -65,7 +65,7 @@ def pictures_without_alt(prose: Prose) -> list[Issue]:
 def unknown_pictures(prose: Prose, known: Collection[str]) -> list[Issue]:
     issues = []
     for match in ANY_IMAGE.finditer(prose.row.text):
-        src = match.group("src")
+        src = destination(match.group("src"))
         if src.startswith("picture:") and src[len("picture:"):] not in known:
             issues.append(Issue(
                 prose.row.line_at(match.start()), "unknown-picture",

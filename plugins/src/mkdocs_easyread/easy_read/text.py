@@ -7,6 +7,7 @@ source and gives the line to report.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -16,11 +17,15 @@ from .blocks import LIST_MARKER, Row
 ICON_PREFIXES = ("material", "fontawesome", "octicons", "simple")
 ICON = rf":(?P<icon>(?:{'|'.join(ICON_PREFIXES)})-[a-z0-9-]+):"
 ATTRS = r"(?:\{[^}\n]*\})?"
-IMAGE = r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"
+# A destination as Markdown allows it: <in angle brackets, spaces and all>, or plain (spaces too,
+# and balanced brackets), before an optional "title".
+DESTINATION = r"<[^<>\n]*>|(?:[^\s()<]|\([^()\n]*\))(?:[^\n()]|\([^()\n]*\))*?|"
+IMAGE = rf"!\[(?P<alt>[^\]]*)\]\([ \t]*(?P<src>{DESTINATION})(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)"
 PICTURE_AT_START = re.compile(rf"\A\s*(?:{IMAGE}{ATTRS}|{ICON}{ATTRS}|(?P<html><img\b[^>]*>))")
 ANY_IMAGE = re.compile(IMAGE + ATTRS)
 ANY_ICON = re.compile(ICON + ATTRS)
 WORD = re.compile(r"[^\W_](?:[\w'’.,£%-]*[^\W_%])?%?")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")  # the backslash escapes Markdown knows
 SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s|$)|\n[ \t]*\n")
 
 _BLANKED = [
@@ -91,7 +96,12 @@ def picture_at_start(text: str) -> Picture | None:
     if match.group("html"):
         alt = re.search(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", match.group("html"))
         return Picture("html", alt.group(1)[1:-1] if alt else "", "", skipped + match.end())
-    return Picture("image", match.group("alt"), match.group("src"), skipped + match.end())
+    return Picture("image", match.group("alt"), destination(match.group("src")), skipped + match.end())
+
+
+def destination(src: str) -> str:
+    """A picture's address as written, without the angle brackets around it."""
+    return src[1:-1].strip() if src.startswith("<") and src.endswith(">") else src
 
 
 def has_picture(text: str) -> bool:
@@ -130,6 +140,6 @@ def sentences(text: str, boundaries: list[int] = ()) -> list[Sentence]:
 
 
 def quote(text: str, limit: int = 60) -> str:
-    """A short quotation of source text for a message."""
-    words = " ".join(text.split())
+    """A short quotation of source text for a message, escapes and character references read."""
+    words = " ".join(html.unescape(ESCAPE.sub(r"\1", text)).split())
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
