@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SourceError
 from ..sources import read_text
-from .scale import decimals_of, display_label, format_number, parse_number, with_unit
+from .csv_text import control_character, quote_problem
+from .scale import (
+    DEFAULT_MAX_VALUE,
+    allowed_numbers,
+    decimals_of,
+    display_label,
+    format_number,
+    number_problem,
+    parse_number,
+    quoted_value,
+    with_unit,
+)
+
+MAX_DECIMALS = 20  # more than a float holds; a longer tail is a slip that would only stretch the table
 
 
 @dataclass(frozen=True)
@@ -62,9 +76,14 @@ class Dataset:
         return replace(self, series=tuple(chosen))
 
 
-def load_csv(path: Path) -> Dataset:
-    """Read and check a CSV file; every problem names the file, the line and the bad value."""
+def load_csv(path: Path, max_value: float = DEFAULT_MAX_VALUE) -> Dataset:
+    """Read and check a CSV file; every problem names the file, the line and the bad value.
+
+    Numbers further from 0 than ``max_value`` (and infinity or NaN) are mistakes.
+    """
     text = read_text(path)
+    if found := control_character(text):
+        raise SourceError(path, *found)
     rows = [(line, row) for line, row in _rows(text, path) if any(cell.strip() for cell in row)]
     if not rows:
         raise SourceError(path, None, "the file is empty; expected a header row (labels, then column names) and rows of numbers")
@@ -81,7 +100,7 @@ def load_csv(path: Path) -> Dataset:
             raise SourceError(path, line, f"this row has {len(row)} values; expected {len(headers)}, one for each column: {', '.join(headers)}")
         labels.append(row[0].strip())
         for index, raw in enumerate(row[1:]):
-            columns[index].append(_cell(raw, headers[index + 1], path, line))
+            columns[index].append(_cell(raw, headers[index + 1], path, line, max_value))
     series = tuple(Series(name, tuple(cells)) for name, cells in zip(headers[1:], columns))
     return Dataset(path, headers[0], tuple(labels), series)
 
@@ -93,6 +112,10 @@ def _rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
         for row in reader:
             rows.append((reader.line_num, row))
     except csv.Error as error:
+        if found := quote_problem(text):
+            raise SourceError(path, *found) from None
+        if "field limit" in str(error):
+            raise SourceError(path, reader.line_num, f"a value on this line is longer than {csv.field_size_limit():,} characters; shorten it") from None
         raise SourceError(path, reader.line_num, f"this line is not valid CSV ({error}); check its quotes") from None
     return rows
 
@@ -111,9 +134,29 @@ def _check_headers(headers: list[str], path: Path, line: int) -> None:
         seen.add(name)
 
 
-def _cell(raw: str, column: str, path: Path, line: int) -> Cell:
+def _cell(raw: str, column: str, path: Path, line: int, max_value: float) -> Cell:
+    text = raw.strip()
     try:
         value = parse_number(raw)
     except ValueError:
-        raise SourceError(path, line, f"{raw.strip()!r} in column {column} is not a number; expected a number like 85 or 85.5, or an empty cell for no data") from None
-    return Cell(value, decimals_of(raw.strip()) if value is not None else 0)
+        raise SourceError(path, line, f"{quoted_value(text)} in column {column} {_not_a_number(text)}; expected {allowed_numbers(max_value)}, or an empty cell for no data") from None
+    if value is None:
+        return Cell(None, 0)
+    if problem := number_problem(value, max_value):
+        raise SourceError(path, line, f"{quoted_value(text)} in column {column} {problem}; expected {allowed_numbers(max_value)}")
+    decimals = decimals_of(text)
+    if decimals > MAX_DECIMALS:
+        raise SourceError(path, line, f"{quoted_value(text)} in column {column} has {decimals} digits after the decimal point; round it to at most {MAX_DECIMALS}")
+    return Cell(value, decimals)
+
+
+def _not_a_number(text: str) -> str:
+    try:
+        number = float(text.rstrip("%"))
+    except ValueError:
+        return "is not a number"
+    if "e" in text.lower().replace("inf", ""):
+        return "is written with an exponent; write the number out in full"
+    if not math.isfinite(number):
+        return "is not a finite number (infinity and NaN cannot be drawn)"
+    return "is not a number"

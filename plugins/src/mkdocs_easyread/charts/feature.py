@@ -4,7 +4,8 @@
 options here while the page's Markdown is rendered: they are checked (spec.py),
 the CSV is loaded (data.py), laid out (bars.py, lines.py) and rendered through
 the components. Any mistake becomes a SourceError with the page's file and line,
-and the page shows a short note instead of the chart.
+and the page shows a short note instead of the chart. So does a bug: an unexpected
+exception while one block is loaded or drawn costs that block, not the site.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
-from ..errors import SourceError
+from ..errors import SourceError, log
 from ..sources import resolve_inside
 from .bars import layout_bars
 from .blocks import BlockRequest, ChartsExtension
@@ -54,13 +55,18 @@ class Charts(Feature):
         if page is None:  # Markdown rendered outside a page: nothing to resolve the CSV against
             return str(self._render("error.html", what=what, caption=request.caption))
         where = self._where(page, request)
+        charts = self.build.options.charts
+        options = None
         try:
-            options = read_options(where, request.name, request.caption, request.header, request.body, self.build.options.charts.table)
+            options = read_options(where, request.name, request.caption, request.header, request.body, charts.table, charts.max_value)
             data = self._load(where, options)
             return str(self._block_html(page, request, options, data))
         except SourceError as error:
             self.build.reporter.warn(error)
-            return str(self._render("error.html", what=what, caption=request.caption))
+        except Exception as error:  # a bug in this feature: report it like a mistake, keep building
+            log.debug("charts: unexpected error in a block on %s", where.path, exc_info=True)
+            self.build.reporter.warn(_crash_error(where, request, options, error))
+        return str(self._render("error.html", what=what, caption=request.caption))
 
     def _where(self, page: Page, request: BlockRequest) -> BlockSource:
         path = Path(page.file.abs_src_path) if page.file.abs_src_path else self.build.docs_dir / page.file.src_uri
@@ -78,7 +84,7 @@ class Charts(Feature):
         path = resolve_inside(where.path.parent, options.data, roots, where.path, line)
         if not path.is_file():
             raise SourceError(where.path, line, f"CSV file {options.data!r} not found; expected it next to the page, at {self._shown(path)}")
-        data = load_csv(path).select(options.columns, where.path, options.columns_line or line)
+        data = load_csv(path, self.build.options.charts.max_value).select(options.columns, where.path, options.columns_line or line)
         if options.block == "chart" and self.build.options.charts.enabled:
             _check_chartable(data, options, where)
         return data
@@ -114,6 +120,15 @@ class Charts(Feature):
             return path.relative_to(self.build.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def _crash_error(where: BlockSource, request: BlockRequest, options: ChartOptions | None, error: Exception) -> SourceError:
+    csv_file = f" from {options.data}" if options is not None else ""
+    detail = f"{type(error).__name__}: {error}"
+    detail = detail if len(detail) <= 200 else detail[:200] + "…"
+    return SourceError(where.path, where.line, f"the {request.name} {request.caption!r}{csv_file} could not be shown because of "
+                       f"an unexpected error in the charts feature ({detail}); the rest of the page was built. "
+                       "Please report it with this page and its CSV file")
 
 
 def _check_chartable(data: Dataset, options: ChartOptions, where: BlockSource) -> None:

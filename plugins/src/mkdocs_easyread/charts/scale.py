@@ -11,6 +11,12 @@ NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 # A value this little past a round number (in steps) does not earn another tick: stacked
 # percentages that add up to 100.1 because of rounding still get an axis that ends at 100%.
 OVERSHOOT = 0.01
+DEFAULT_MAX_VALUE = 1e15  # the default of option charts.max_value; floats hold every whole number up to 9e15
+# Bounds that keep tick computation finite and small for any input, checked or not:
+MAX_TICKS = 12
+AXIS_LIMIT = 1e306  # no axis reaches further from 0 (stacked totals of 1e300 values still fit)
+MIN_SPAN = 1e-9  # the smallest range an axis covers
+RELATIVE_SPAN = 1e-12  # ...and relative to its values' size: floats hold about 16 digits
 PREFIX_UNITS = {"£", "$", "€"}
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -18,10 +24,10 @@ ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 def nice_step(span: float, count: int = 5) -> float:
     """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``count`` intervals over ``span``."""
-    if span <= 0 or not math.isfinite(span):
+    if not span > 0 or not math.isfinite(span):
         return 1.0
     raw = span / max(count, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     for step in NICE_STEPS:
         if raw <= step * magnitude * (1 + OVERSHOOT):
             return step * magnitude
@@ -29,27 +35,39 @@ def nice_step(span: float, count: int = 5) -> float:
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering low..high; always includes 0 when the range does."""
-    if high < low:
-        low, high = high, low
+    """Round tick values covering low..high; always includes 0 when the range does.
+
+    Safe for any floats: NaN counts as 0, values beyond AXIS_LIMIT are clipped, a range too
+    narrow for its magnitude is widened, and there are never more than MAX_TICKS ticks.
+    """
+    low, high = sorted((_on_axis(low), _on_axis(high)))
     if high == low:
         high = low + (abs(low) or 1.0)
-    step = nice_step(high - low, count)
-    first = math.floor(low / step + OVERSHOOT) * step
-    last = math.ceil(high / step - OVERSHOOT) * step
-    ticks = []
-    value = first
-    while value <= last + step * 1e-9:
-        ticks.append(round(value, 10) + 0.0)
-        value += step
-    return ticks
+    high = max(high, low + max(MIN_SPAN, max(abs(low), abs(high)) * RELATIVE_SPAN))
+    step = nice_step(high - low, max(1, min(count, MAX_TICKS - 1)))
+    for _ in range(64):  # each round doubles the step; 64 rounds outgrow any float range
+        first = math.floor(low / step + OVERSHOOT)
+        last = math.ceil(high / step - OVERSHOOT)
+        if last - first < MAX_TICKS:
+            break
+        step *= 2
+    else:  # not reached: the step from nice_step gives at most about count + 3 ticks
+        return [low, high]
+    decimals = max(0, 1 - math.floor(math.log10(step)))  # enough to tell the ticks apart, no float noise
+    return [round(index * step, decimals) + 0.0 for index in range(first, last + 1)]
+
+
+def _on_axis(value: float) -> float:
+    if math.isnan(value):
+        return 0.0
+    return min(max(value, -AXIS_LIMIT), AXIS_LIMIT)
 
 
 def value_ticks(values: list[float], target: float | None = None, floor: float | None = None) -> list[float]:
-    """Ticks for a value axis from 0 (or ``floor``) to the largest value or target."""
-    known = [v for v in values if v is not None] + ([target] if target is not None else [])
+    """Ticks for a value axis from 0 (or ``floor``) to the largest value or target; non-finite values are left out."""
+    known = [v for v in [*values, target] if v is not None and math.isfinite(v)]
     high = max(known + [0.0])
-    low = min(known + [0.0]) if floor is None else min([floor] + known)
+    low = min(known + [0.0]) if floor is None or not math.isfinite(floor) else min([floor] + known)
     return nice_ticks(low, high)
 
 
@@ -75,8 +93,9 @@ def decimals_of(text: str) -> int:
 
 
 def format_number(value: float, decimals: int = 0) -> str:
-    """1234.5 -> '1,234.5' with the given number of decimals."""
-    return f"{value:,.{decimals}f}"
+    """1234.5 -> '1,234.5' with the given number of decimals; never '-0'."""
+    text = f"{value:,.{decimals}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
 def with_unit(text: str, unit: str) -> str:
@@ -108,6 +127,27 @@ def parse_number(text: str) -> float | None:
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
         raise ValueError(text)
     return float(cleaned)
+
+
+def number_problem(value: float, max_value: float) -> str | None:
+    """What keeps a number off a chart: not a number, or further from 0 than ``max_value`` (infinity included)."""
+    if math.isnan(value):
+        return "is not a number (NaN)"
+    if not abs(value) <= max_value:
+        return "is outside the range a chart or table can show"
+    return None
+
+
+def allowed_numbers(max_value: float) -> str:
+    limit = plain_number(max_value) if max_value < 1e16 else f"{max_value:g}"
+    return f"a number like 85 or 85.5, from -{limit} to {limit}"
+
+
+def quoted_value(text: str, limit: int = 40) -> str:
+    """A value for a message: quoted, and cut short when long."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit] + '…'!r} ({len(text):,} characters)"
 
 
 def display_label(text: str) -> tuple[str, str]:
@@ -171,9 +211,15 @@ def wrap_words(text: str, width: float, font_size: float, max_lines: int = 3) ->
 
 
 def _shorten(text: str, width: float, font_size: float) -> str:
-    while len(text) > 1 and text_width(text + "…", font_size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    """The longest start of ``text`` that fits with an ellipsis (at least one character); linear in its length."""
+    room = width - text_width("…", font_size)
+    used, keep = 0.0, 1
+    for index, char in enumerate(text):
+        used += text_width(char, font_size)
+        if used > room:
+            break
+        keep = index + 1
+    return text[:keep].rstrip() + "…"
 
 
 def plain_number(value: float) -> str:

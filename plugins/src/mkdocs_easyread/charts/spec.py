@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..errors import SourceError
 from ..sources import Node, describe, parse_yaml
-from .scale import parse_number
+from .scale import allowed_numbers, number_problem, parse_number, quoted_value
 
 CHART_TYPES = ("bar", "stacked-bar", "line")
 TABLE_DISPLAYS = ("details", "visible")
@@ -64,8 +65,12 @@ def find_header_line(source: str, name: str, caption: str, occurrence: int) -> i
     return 0
 
 
-def read_options(where: BlockSource, block: str, caption: str, header: Mapping[str, Any], body: str, default_table: str) -> ChartOptions:
-    """Check a block's options (indented header options and/or 'key: value' lines in its body)."""
+def read_options(where: BlockSource, block: str, caption: str, header: Mapping[str, Any], body: str, default_table: str,
+                 max_value: float) -> ChartOptions:
+    """Check a block's options (indented header options and/or 'key: value' lines in its body).
+
+    Numbers further from 0 than ``max_value`` (and infinity or NaN) are mistakes.
+    """
     node = _options_node(where, block, header, body)
     allowed = CHART_KEYS if block == "chart" else TABLE_KEYS
     errors = node.check_keys(allowed, what=f"{block} block")
@@ -83,19 +88,19 @@ def read_options(where: BlockSource, block: str, caption: str, header: Mapping[s
     options.columns_line = node.line_of("columns") if "columns" in node.data else None
     options.unit = _text(node, "unit")
     if block == "chart":
-        _chart_options(node, options)
+        _chart_options(node, options, max_value)
     return options
 
 
-def _chart_options(node: Node, options: ChartOptions) -> None:
+def _chart_options(node: Node, options: ChartOptions, max_value: float) -> None:
     options.type = node.choice("type", CHART_TYPES, default="bar") or "bar"
-    options.target = _number(node, "target")
+    options.target = _number(node, "target", max_value)
     options.target_label = _text(node, "target_label") or "Target"
     options.x_label = _text(node, "x_label")
     options.y_label = _text(node, "y_label")
     options.summary = _text(node, "summary")
     options.table = node.choice("table", TABLE_DISPLAYS, default=options.table) or options.table
-    options.y_min = _number(node, "y_min")
+    options.y_min = _number(node, "y_min", max_value)
     if options.y_min is not None and options.type != "line":
         raise node.error("y_min only works for line charts; bars always start at 0 so that their lengths compare truly", "y_min")
 
@@ -134,21 +139,40 @@ def _text(node: Node, key: str) -> str:
     return str(value).strip()
 
 
-def _number(node: Node, key: str) -> float | None:
+def _number(node: Node, key: str, max_value: float) -> float | None:
     value = node.data.get(key)
-    if value is None or isinstance(value, bool):
-        if isinstance(value, bool):
-            raise node.error(f"{key} {value!r} must be a number, like 85", key)
+    if value is None:
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        number = parse_number(str(value))
-    except ValueError:
-        number = None
-    if number is None:
-        raise node.error(f"{key} {str(value)!r} must be a number, like 85", key)
+    if isinstance(value, bool):
+        raise node.error(f"{key} {value!r} must be a number, like 85", key)
+    if isinstance(value, int) and not abs(value) <= max_value:  # YAML whole numbers can be too big for a float
+        number, written = math.inf, _digits(value)
+    elif isinstance(value, (int, float)):
+        number, written = float(value), _yaml_spelling(float(value))
+    else:
+        written = str(value)
+        try:
+            number = parse_number(written)
+        except ValueError:
+            number = None
+        if number is None:
+            raise node.error(f"{key} {quoted_value(written)} must be a number, like 85", key)
+    if problem := number_problem(number, max_value):
+        raise node.error(f"{key} {quoted_value(written)} {problem}; expected {allowed_numbers(max_value)}", key)
     return number
+
+
+def _digits(number: int) -> str:
+    try:
+        return str(number)
+    except ValueError:  # more digits than Python writes out
+        return "a very long number"
+
+
+def _yaml_spelling(number: float) -> str:
+    if math.isnan(number):
+        return ".nan"
+    return {math.inf: ".inf", -math.inf: "-.inf"}.get(number, repr(number))
 
 
 def _columns(node: Node) -> list[str]:
