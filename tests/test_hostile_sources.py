@@ -285,3 +285,9 @@ def test_front_matter_with_hostile_values_builds_or_names_the_line(site, meta):
     assert (result.site / "other/index.html").is_file()
     built = result.html("plan/") if (result.site / "plan/index.html").is_file() else ""
     assert "<script>alert(1)</script>" not in built
+
+
+def test_a_number_too_long_for_python_is_an_error_with_its_line():
+    with pytest.raises(SourceError) as raised:
+        parse_yaml("target: 1\ny_min: " + "9" * 5000 + "\n", Path("x.yml"))
+    assert raised.value.line == 2 and "too long" in raised.value.message

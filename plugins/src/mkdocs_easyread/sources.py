@@ -147,7 +147,15 @@ def _get_single_data(loader: _LineLoader) -> Any:
     return loader.construct_document(node)
 
 
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:  # Python refuses to convert very long digit strings
+        raise _BadValue.at(node, "this number is far too long; write a shorter number") from None
+
+
 _LineLoader.get_single_data = _get_single_data
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
