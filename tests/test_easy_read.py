@@ -102,7 +102,7 @@ def test_each_picture_paragraph_and_list_item_is_a_row(built):
     assert html.count('class="er-row"') == 7  # 5 paragraphs and the 2 items
     assert html.count('<li class="er-row">') == 2 and '<ul class="er-rows">' in html
     first = html.split('<div class="er-row">')[1]
-    assert '<div class="er-row__picture"><span aria-label="home" class="twemoji" role="img"><svg' in first
+    assert '<div class="er-row__picture"><span aria-label="A house" class="twemoji" role="img"><svg' in first
     assert '<div class="er-row__words"><p>We want you to have a good place to live.</p></div>' in first
     assert 'Read about <a href="homes/">homes</a>' in html
 
@@ -110,7 +110,7 @@ def test_each_picture_paragraph_and_list_item_is_a_row(built):
 def test_icons_and_pictures_have_text_alternatives(built):
     html = built.html("easy-read/plan")
     assert 'aria-label="Lots of people" class="twemoji" role="img"' in html  # the row gives its own
-    assert 'aria-label="cash" class="twemoji" role="img"' in html  # from the icon's name
+    assert 'aria-label="Money" class="twemoji" role="img"' in html  # from the icon's name
     assert '<span aria-label="A house" class="er-picture" role="img"><svg' in html  # a package picture, inline
     assert 'stroke="currentColor"' in html
     assert '<img alt="A bus" src="pictures/bus.svg"' in html
@@ -180,7 +180,7 @@ def test_easy_read_home_lists_each_version_with_its_picture(built):
     versions = html.split('aria-labelledby="er-versions-heading"')[1]
     assert '<a href="plan/">Our plan in easy read</a>' in versions
     assert '<a href="plan/homes/">Homes</a>' in versions
-    assert '<div class="er-row__picture" aria-hidden="true"><span aria-label="home" class="twemoji" role="img"><svg' in versions
+    assert '<div class="er-row__picture" aria-hidden="true"><span aria-label="A house" class="twemoji" role="img"><svg' in versions
 
 
 def test_author_written_home_is_kept_and_listed_below(tmp_path):

@@ -69,11 +69,11 @@ def test_standard_pages_keep_their_own_type_size(browser, base):
     assert size < 19
 
 
-def test_rows_stack_on_a_phone_without_sideways_scrolling(browser, base):
+def test_rows_keep_the_picture_left_on_a_phone_without_sideways_scrolling(browser, base):
     found = measure(browser, base + "easy-read/plan/", 375)
     assert found["overflow"] <= 0
     assert found["picture"]["width"] >= 64
-    assert found["picture"]["bottom"] <= found["words"]["top"]  # picture above its words
+    assert found["picture"]["right"] <= found["words"]["left"]  # picture left of its words at every width
     assert found["fontSize"] >= 19
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import rules
 from .blocks import rows
+from .pictures import icon_label, listed_icon_name
 from .rules import Issue
 from .syllables import syllables
 from .text import has_picture, prose
@@ -79,6 +80,7 @@ def check_row(row: Any, settings: Settings, glossary: Any, plain: Collection[str
         (settings.max_sentence_words > 0, lambda: rules.long_sentences(row, settings.max_sentence_words)),
         (settings.row_without_picture, lambda: rules.row_without_picture(row)),
         (settings.picture_without_alt, lambda: rules.pictures_without_alt(row)),
+        (settings.picture_without_alt, lambda: rules.icons_without_alt(row, listed_icon_name, icon_label)),
         (settings.unknown_picture, lambda: rules.unknown_pictures(row, pictures)),
         (settings.numbers_as_words, lambda: rules.numbers_as_words(row)),
         (settings.capitals, lambda: rules.capitals(row, settings.acronyms, glossary.lookup, spans)),

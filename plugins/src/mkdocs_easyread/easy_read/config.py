@@ -18,7 +18,7 @@ class CheckerConfig(Config):
     row_without_picture = c.Type(bool, default=True)
     """Report rows (paragraphs, list items) that do not start with a picture."""
     picture_without_alt = c.Type(bool, default=True)
-    """Report pictures with no alt text, like ![](bus.svg)."""
+    """Report pictures with no alt text, like ![](bus.svg); suggest alt text for icons that have no plain name in the package's list."""
     unknown_picture = c.Type(bool, default=True)
     """Report picture:<name> that is not one of the package's pictures."""
     unknown_bold_word = c.Type(bool, default=True)

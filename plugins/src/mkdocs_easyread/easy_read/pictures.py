@@ -4,6 +4,9 @@ Authors use a package picture by name: ``![A house](picture:home)``. It is put
 into the page as inline SVG drawn in ``currentColor``, so it follows the text
 colour in light and dark mode; the files are also published at
 ``assets/easyread/easy_read/pictures/<name>.svg``.
+
+An icon with no alt text is named from ``icon-names.yml`` (plain words for the
+icons easy read uses most), or else from the icon's own name.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import functools
 import re
 from pathlib import Path
 
+import yaml
+
 PICTURES_DIR = Path(__file__).parent / "assets" / "pictures"
 PICTURE_SCHEME = "picture:"
 # Other names authors reach for first.
@@ -19,6 +24,9 @@ ALIASES = {"house": "home", "job": "work", "cash": "money", "doctor": "health", 
 # Pictures for the links between versions, not offered to authors.
 LINK_PICTURES = ("easy-read", "standard")
 
+ICON_NAMES_FILE = Path(__file__).with_name("icon-names.yml")
+# Styles of one picture: an unlisted "material-home-outline" is named like "material-home".
+STYLE_ENDINGS = ("-outline", "-variant")
 ICON_SETS = re.compile(r"^(material|fontawesome-(solid|regular|brands)|octicons|simple)-")
 ICON_WORDS = {"account": "person", "outline": "", "variant": "", "multiple": "people"}
 ICON_PHRASES = {"account-group": "group of people", "account-multiple": "people", "human-wheelchair": "wheelchair user"}
@@ -61,6 +69,27 @@ def svg(name: str) -> str:
     resolved = resolve(name) or name
     text = (PICTURES_DIR / f"{resolved}.svg").read_text(encoding="utf-8")
     return re.sub(r"<\?xml[^>]*>\s*", "", text).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def plain_icon_names() -> dict[str, str]:
+    """Icon -> plain words for an easy-read reader, from the package's list."""
+    names = yaml.safe_load(ICON_NAMES_FILE.read_text(encoding="utf-8")) or {}
+    return {str(icon): " ".join(str(words).split()) for icon, words in names.items()}
+
+
+def listed_icon_name(shortname: str) -> str | None:
+    """The plain name of an icon on the package's list (or of its plain style), or None."""
+    names = plain_icon_names()
+    name = shortname.strip(":")
+    while name not in names and name.endswith(STYLE_ENDINGS):
+        name = name.rsplit("-", 1)[0]
+    return names.get(name)
+
+
+def icon_name(shortname: str) -> str:
+    """What an icon without alt text is read as: its plain name, or else words from its name."""
+    return listed_icon_name(shortname) or icon_label(shortname)
 
 
 def icon_label(shortname: str) -> str:

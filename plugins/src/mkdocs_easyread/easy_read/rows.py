@@ -66,9 +66,10 @@ class PictureRows(Treeprocessor):
 
 
 def _label_icon(span: etree.Element) -> None:
-    """An icon is a picture: it gets a name from the author's label, or else from its own name."""
+    """An icon is a picture: it gets a name from the author's label, or else a plain one for its icon."""
     name = span.attrib.pop(ICON_NAME)
-    label = span.get("aria-label") or span.get("title") or pictures.icon_label(name)
+    given = (span.get("aria-label") or "").strip() or (span.get("title") or "").strip()
+    label = given or pictures.icon_name(name)
     span.set("role", "img")
     span.set("aria-label", label)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import markdown
 
 from .numbers import as_digits, number_words
-from .text import ANY_IMAGE, Prose, Token, destination, quote
+from .text import ANY_ICON, ANY_IMAGE, CODE_SPAN, ICON_ALT, Prose, Token, blank, destination, quote
 
 Lookup = Callable[[str], object]  # a glossary's lookup: words -> term or None
 
@@ -59,6 +59,22 @@ def pictures_without_alt(prose: Prose) -> list[Issue]:
     for match in re.finditer(r"<img\b[^>]*>", prose.row.text):
         if not re.search(r"\balt\s*=\s*(\"[^\"\s][^\"]*\"|'[^'\s][^']*')", match.group()):
             issues.append(Issue(prose.row.line_at(match.start()), "picture-without-alt", "picture <img> has no alt text; add alt=\"what it shows\""))
+    return issues
+
+
+def icons_without_alt(prose: Prose, plain_name: Callable[[str], str | None], fallback: Callable[[str], str]) -> list[Issue]:
+    """Icons with no alt text and no plain name on the package's list: a suggestion, as they are still read out."""
+    issues = []
+    for match in ANY_ICON.finditer(blank(prose.row.text, CODE_SPAN)):
+        icon = match.group("icon")
+        if ICON_ALT.search(match.group()[len(icon) + 2:]) or plain_name(icon):
+            continue
+        issues.append(Issue(
+            prose.row.line_at(match.start()), "icon-without-alt",
+            f"picture :{icon}: has no alt text and no plain name in the package's list, so it is read as "
+            f"\"{fallback(icon)}\"; write alt text for this picture: `:{icon}:{{ aria-label=\"What it shows\" }}`",
+            suggestion=True,
+        ))
     return issues
 
 

@@ -28,8 +28,12 @@ WORD = re.compile(r"[^\W_](?:[\w'’.,£%-]*[^\W_%])?%?")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")  # the backslash escapes Markdown knows
 SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s|$)|\n[ \t]*\n")
 
+CODE_SPAN = re.compile(r"`+[^`]*?`+")
+# An alt text for an icon, in its attribute list: { aria-label="A bus" } or { title="A bus" }.
+ICON_ALT = re.compile(r"""(?:^|[\s{])(?:aria-label|title)=(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'}]+)""")
+
 _BLANKED = [
-    re.compile(r"`+[^`]*?`+"),  # code spans
+    CODE_SPAN,
     re.compile(IMAGE + ATTRS),
     re.compile(ICON + ATTRS),
     re.compile(r"<[^>\n]+>"),  # HTML tags and autolinks

@@ -40,7 +40,6 @@ EASY_READ_WORDS = {
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
 SHORTCODE_COLON = re.compile(r":(?=[\w+-]+:)")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
-ATTRIBUTE_UNSAFE = re.compile(r"[^\w .,'()/?!-]")
 
 
 def page_uris(plan: Plan, easy_read: bool = True) -> dict[str, str]:
@@ -141,7 +140,6 @@ def easy_read_rows(plan: Plan) -> list[dict[str, Any]]:
         late = outcome.overdue_actions(plan.today) and status in ("underway", "not-started")
         rows.append({
             "picture": outcome.picture or "material-flag-outline",
-            "alt": Markup(attribute_text(outcome.title)),
             "sentence": outcome.easy_read or sentence(outcome.title),
             "status": "delayed" if late else status,
             "words": EASY_READ_WORDS["late" if late else status],
@@ -165,9 +163,3 @@ def inline_markdown(text: str) -> Markup:
     text = ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
     text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return Markup(SHORTCODE_COLON.sub("&#58;", text))
-
-
-def attribute_text(text: str) -> str:
-    """Text for a quoted attr_list value: Markdown would read quotes, braces, tags or colons in it."""
-    return " ".join(ATTRIBUTE_UNSAFE.sub(" ", str(text)).split())
-
