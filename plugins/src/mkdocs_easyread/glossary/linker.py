@@ -56,7 +56,7 @@ class FirstUseLinker(Treeprocessor):
                 index += len(new)
 
     def _link(self, text: str) -> tuple[str, list[etree.Element]]:
-        """Split ``text`` into leading text and new elements (link, meaning) carrying the rest as tails."""
+        """Split ``text`` into leading text and new elements (a linked term each) carrying the rest as tails."""
         head, nodes, cursor = text, [], 0
         for match in self.glossary.find(text):
             term = match.term
@@ -64,25 +64,28 @@ class FirstUseLinker(Treeprocessor):
             if term.anchor in self.terms.linked:
                 continue
             self.terms.linked.add(term.anchor)
-            link, means = self._elements(term, text[match.start:match.end])
+            term_element = self._element(term, text[match.start:match.end])
             if nodes:
                 nodes[-1].tail = text[cursor:match.start]
             else:
                 head = text[:match.start]
-            nodes += [link, means]
+            nodes.append(term_element)
             cursor = match.end
         if nodes:
             nodes[-1].tail = text[cursor:]
         return head, nodes
 
-    def _elements(self, term: Term, words: str) -> tuple[etree.Element, etree.Element]:
-        # The meaning is left out of the search index: it belongs to the glossary, not to this page.
+    def _element(self, term: Term, words: str) -> etree.Element:
+        """The term, a link to its glossary entry, and its meaning, in one box that stays open
+        while the pointer or focus is on either (glossary.css, glossary.js: WCAG 1.4.13)."""
         means_id = f"er-means-{term.anchor}"
-        link = etree.Element("a", {"class": "er-term", "href": f"{self.glossary_url}#{term.anchor}", "aria-describedby": means_id})
+        box = etree.Element("span", {"class": "er-gloss"})
+        link = etree.SubElement(box, "a", {"class": "er-term", "href": f"{self.glossary_url}#{term.anchor}", "aria-describedby": means_id})
         link.text = words
-        means = etree.Element("span", {"class": "er-term__means", "id": means_id, "role": "tooltip", "data-search-exclude": ""})
+        # The meaning is left out of the search index: it belongs to the glossary, not to this page.
+        means = etree.SubElement(box, "span", {"class": "er-term__means", "id": means_id, "role": "tooltip", "data-search-exclude": ""})
         means.text = term.means
-        return link, means
+        return box
 
 
 class BoldWords(Treeprocessor):

@@ -18,15 +18,17 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-# As the linker writes it (Python-Markdown sorts attributes): the words are kept.
+# As the linker writes it (Python-Markdown sorts attributes), in its box: the words are kept.
 TERM_MARKUP = re.compile(
+    r'(<span class="er-gloss">)?'
     r'<a aria-describedby="er-means-[^"]*" class="er-term" href="[^"]*">([^<]*)</a>'
     r'<span class="er-term__means"[^>]*>[^<]*</span>'
+    r"(?(1)</span>)"
 )
 
 
 def without_glossary_markup(html: str) -> str:
-    return TERM_MARKUP.sub(r"\1", html)
+    return TERM_MARKUP.sub(r"\2", html)
 
 
 def lend_plain_pages_to_search(plugins: Iterable[Any]) -> None:

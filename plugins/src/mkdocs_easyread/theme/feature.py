@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,9 +13,11 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
-from ..publications.model import TYPES
+from ..publications.model import STATUSES, TYPES
 from ..render import Components
 from .csp import SitePolicy
+from .markup import fix_material_markup
+from .tables import wrap_tables
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -47,8 +49,6 @@ DEFAULT_PALETTE = [
         "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
     },
 ]
-# Material's search dialog has no accessible name (axe: aria-dialog-name).
-SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
 class Theme(Feature):
@@ -59,10 +59,23 @@ class Theme(Feature):
         if self.build.options.theme.dark_mode and not config.theme.get("palette"):
             config.theme["palette"] = DEFAULT_PALETTE
         self._add_markdown_extensions(config)
+        self._name_navigation_statuses(config)
         for asset, uri in package_assets():
             if asset.suffix == ".css" and uri not in config.extra_css:
                 config.extra_css.append(uri)
+            elif asset.suffix == ".js" and uri not in config.extra_javascript:
+                config.extra_javascript.append(uri)
         self.build.components = Components(config.theme.custom_dir)
+
+    @staticmethod
+    def _name_navigation_statuses(config: MkDocsConfig) -> None:
+        """Material marks a page's `status` in the navigation with an icon, and with words only
+        from config.extra.status: give it the words for a publication that is not yet, or no
+        longer, current (markup.py puts them in the icon for screen readers)."""
+        names = config.extra.setdefault("status", {})
+        if isinstance(names, dict):
+            for status in ("draft", "consultation", "archived"):
+                names.setdefault(status, STATUSES[status])
 
     def _add_template_layer(self, config: MkDocsConfig) -> None:
         """Put our templates just under the site's custom_dir, above Material's own."""
@@ -143,39 +156,21 @@ class Theme(Feature):
         )
 
     def on_post_page(self, output: str, page: Page) -> str:
-        output = fix_material_markup(output)
         self.policy.check_page(output, page)
-        return output
+        output = fix_material_markup(output)
+        return self._wrap_tables(output, page)
+
+    def _wrap_tables(self, output: str, page: Page) -> str:
+        """Wide tables scroll in a named region on the web page (PDFs and search keep the plain table)."""
+        content = page.content or ""
+        if "<table" not in content or content not in output:
+            return output
+        render = functools.partial(self.build.components.render, "theme/components/table-region.html")
+        return output.replace(content, wrap_tables(content, render, page.title or ""), 1)
 
     def on_post_build(self) -> None:
         """Write the site's Content-Security-Policy to csp.txt for the web server's configuration."""
         self.policy.write()
-
-
-def fix_material_markup(output: str) -> str:
-    """Fix Material's markup where axe finds problems.
-
-    - The search dialog has no accessible name (aria-dialog-name).
-    - With navigation.indexes, a section's expand toggle holds only an icon, and the
-      nested <nav> it labels has no name, so two such navs clash (landmark-unique):
-      name the toggle after the section's title.
-    """
-    output = SEARCH_DIALOG.sub(r'\1 aria-label="Search"', output, count=1)
-    return INDEX_SECTION_TOGGLE.sub(_name_section_toggle, output)
-
-
-INDEX_SECTION_TOGGLE = re.compile(
-    r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">)(.*?)(</span>.*?</a>\s*'
-    r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*")(?![^>]*aria-label)',
-    re.DOTALL,
-)
-TAG = re.compile(r"<[^>]+>")
-
-
-def _name_section_toggle(match: re.Match[str]) -> str:
-    title = " ".join(TAG.sub(" ", match.group(2)).split())
-    # The title is already escaped HTML text; it only needs its quotes escaped for the attribute.
-    return f'{match.group(1)}{match.group(2)}{match.group(3)} aria-label="{title.replace(chr(34), "&quot;")}"'
 
 
 def package_assets() -> list[tuple[Path, str]]:

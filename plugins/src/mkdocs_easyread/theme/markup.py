@@ -1,0 +1,78 @@
+"""Fixes to the HTML Material writes, where axe or a screen reader finds a problem.
+
+Each works on a whole page as Material wrote it (and on 404.html), with regular
+expressions shaped to Material's templates; a page they do not match is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Material's search dialog has no accessible name (axe: aria-dialog-name).
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
+INDEX_SECTION_TOGGLE = re.compile(
+    r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">)(.*?)(</span>.*?</a>\s*'
+    r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*")(?![^>]*aria-label)',
+    re.DOTALL,
+)
+NAV_LABEL = re.compile(r'<label\b([^>]*\bid="(__nav_[0-9_]+)_label"[^>]*)>(.*?)</label>', re.DOTALL)
+NESTED_NAV = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")(__nav_[0-9_]+)_label"')
+ARIA_LABEL = re.compile(r'\baria-label="([^"]*)"')
+# A page's status in the navigation (Material's render_status): named, or the usual "published".
+NAMED_STATUS = re.compile(r'(<span class="md-status md-status--[\w-]+" title="([^"]*)">)\s*</span>')
+PUBLISHED_STATUS = re.compile(r'\s*<span class="md-status md-status--published">\s*</span>')
+TAG = re.compile(r"<[^>]+>")
+
+
+def fix_material_markup(output: str) -> str:
+    """Fix Material's markup where axe or a screen reader finds problems.
+
+    - The search dialog has no accessible name (aria-dialog-name).
+    - With navigation.indexes, a section's expand toggle holds only an icon, and the
+      nested <nav> it labels has no name, so two such navs clash (landmark-unique):
+      name the toggle after the section's title.
+    - Two nested navs with the same title (each publication's "Progress") are told
+      apart by the title of the section around them (landmark-unique).
+    - A status in the navigation is an empty icon: it gets its word for screen readers.
+    """
+    output = SEARCH_DIALOG.sub(r'\1 aria-label="Search"', output, count=1)
+    output = INDEX_SECTION_TOGGLE.sub(_name_section_toggle, output)
+    output = name_nested_navs_apart(output)
+    return say_navigation_status(output)
+
+
+def _name_section_toggle(match: re.Match[str]) -> str:
+    title = " ".join(TAG.sub(" ", match.group(2)).split())
+    # The title is already escaped HTML text; it only needs its quotes escaped for the attribute.
+    return f'{match.group(1)}{match.group(2)}{match.group(3)} aria-label="{title.replace(chr(34), "&quot;")}"'
+
+
+def name_nested_navs_apart(output: str) -> str:
+    """A nested nav is named by its section's label; where two share a name, add the parent's."""
+    names = _nav_label_names(output)
+    counts = Counter(names.get(nav_id) for _, nav_id in NESTED_NAV.findall(output))
+
+    def name_apart(match: re.Match[str]) -> str:
+        nav_id = match.group(2)
+        parent = nav_id.rsplit("_", 1)[0]
+        if counts[names.get(nav_id)] < 2 or parent not in names:
+            return match.group(0)
+        return f'{match.group(1)}{nav_id}_label {parent}_label"'
+
+    return NESTED_NAV.sub(name_apart, output)
+
+
+def _nav_label_names(output: str) -> dict[str, str]:
+    """The accessible name of each section label in the navigation, by section id (__nav_3_8)."""
+    names = {}
+    for match in NAV_LABEL.finditer(output):
+        named = ARIA_LABEL.search(match.group(1))
+        names[match.group(2)] = named.group(1) if named else " ".join(TAG.sub(" ", match.group(3)).split())
+    return names
+
+
+def say_navigation_status(output: str) -> str:
+    """Put each status's word (its title, from config.extra.status) in its icon, for screen readers."""
+    output = NAMED_STATUS.sub(r'\1<span class="er-visually-hidden">\2</span></span>', output)
+    return PUBLISHED_STATUS.sub("", output)
