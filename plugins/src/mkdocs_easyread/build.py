@@ -74,6 +74,11 @@ class Build:
         """Record a checker finding: a warning (fails --strict) or a suggestion."""
         report(self.reporter, self.findings, finding)
 
+    def pdfs_enabled(self) -> bool:
+        """PDFs are made in this build (in `mkdocs serve` only when asked)."""
+        options = self.options.pdf
+        return bool(options.enabled and (options.in_serve or not self.serving))
+
     def review_enabled(self) -> bool:
         return self.serving if self.options.review is None else bool(self.options.review)
 

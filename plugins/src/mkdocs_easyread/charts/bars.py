@@ -37,11 +37,11 @@ ROW_GAP = 14.0
 LABEL_GAP = 10.0
 
 
-def layout_bars(chart_id: str, data: Dataset, options: ChartOptions) -> Chart:
+def layout_bars(chart_id: str, data: Dataset, options: ChartOptions, width: float = WIDTH) -> Chart:
     stacked = options.type == "stacked-bar"
     styles = styles_for(len(data.series))
     show_legend = len(data.series) > 1
-    items, top = legend([s.name for s in data.series], styles, PAD, line_chart=False) if show_legend else ([], PAD)
+    items, top = legend([s.name for s in data.series], styles, PAD, line_chart=False, width=width) if show_legend else ([], PAD)
     titles: list[Label] = []
     if options.x_label:
         titles.append(Label(PAD, top + FONT, [options.x_label], css="er-chart__title"))
@@ -54,10 +54,10 @@ def layout_bars(chart_id: str, data: Dataset, options: ChartOptions) -> Chart:
     totals = _stack_totals(data) if stacked else []
     values = totals if stacked else [v for s in data.series for v in s.values if v is not None]
     ticks = value_ticks(values, options.target)
-    label_width = _label_column_width(data.short_labels)
+    label_width = _label_column_width(data.short_labels, width)
     right_space = 8.0 if stacked else _value_label_space(data, options.unit)
     left = PAD + label_width + LABEL_GAP
-    right = WIDTH - PAD - max(right_space, text_width(tick_label(ticks[-1], ticks, options.unit), FONT) / 2)
+    right = width - PAD - max(right_space, text_width(tick_label(ticks[-1], ticks, options.unit), FONT) / 2)
     scale = Scale(ticks[0], ticks[-1], left, right)
 
     bars: list[Bar] = []
@@ -86,12 +86,12 @@ def layout_bars(chart_id: str, data: Dataset, options: ChartOptions) -> Chart:
         height += LINE_HEIGHT + 4
     axis = [Rule(scale(0), top - 4, scale(0), bottom)]
 
-    chart = Chart(chart_id, options.type, WIDTH, height + PAD, styles, items, gridlines, tick_labels, axis, category_labels, titles, bars=bars)
+    chart = Chart(chart_id, options.type, width, height + PAD, styles, items, gridlines, tick_labels, axis, category_labels, titles, bars=bars)
     if options.target is not None and target_label_y is not None:
         x = scale(options.target)
         chart.target = Rule(x, target_label_y + 4, x, bottom)
         text = f"{options.target_label} {with_unit(plain_number(options.target), options.unit)}"
-        anchor = "end" if x + text_width(text, FONT) / 2 > WIDTH - PAD else "middle"
+        anchor = "end" if x + text_width(text, FONT) / 2 > width - PAD else "middle"
         chart.target_label = Label(x, target_label_y, [text], anchor=anchor, css="er-chart__target-text")
     return chart
 
@@ -100,9 +100,9 @@ def _stack_totals(data: Dataset) -> list[float]:
     return [sum(v for v in column if v is not None) for column in zip(*(s.values for s in data.series))]
 
 
-def _label_column_width(labels: list[str]) -> float:
+def _label_column_width(labels: list[str], width: float) -> float:
     widest = max((text_width(label, FONT) for label in labels), default=0.0)
-    return min(max(widest, 40.0), WIDTH * 0.36)
+    return min(max(widest, 40.0), width * 0.36)
 
 
 def _value_label_space(data: Dataset, unit: str) -> float:

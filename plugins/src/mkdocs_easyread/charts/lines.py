@@ -34,9 +34,9 @@ PLOT_HEIGHT = 250.0
 MAX_POINT_LABELS = 12
 
 
-def layout_line(chart_id: str, data: Dataset, options: ChartOptions) -> Chart:
+def layout_line(chart_id: str, data: Dataset, options: ChartOptions, width: float = WIDTH) -> Chart:
     styles = styles_for(len(data.series))
-    items, top = legend([s.name for s in data.series], styles, PAD, line_chart=True) if len(data.series) > 1 else ([], PAD)
+    items, top = legend([s.name for s in data.series], styles, PAD, line_chart=True, width=width) if len(data.series) > 1 else ([], PAD)
     titles: list[Label] = []
     if options.y_label:
         titles.append(Label(PAD, top + FONT, [options.y_label], css="er-chart__title"))
@@ -48,10 +48,10 @@ def layout_line(chart_id: str, data: Dataset, options: ChartOptions) -> Chart:
     tick_texts = [tick_label(t, ticks, options.unit) for t in ticks]
     left = PAD + max(text_width(t, FONT) for t in tick_texts) + 8
     target_text = ""
-    right = WIDTH - PAD
+    right = width - PAD
     if options.target is not None:
         target_text = f"{options.target_label} {with_unit(plain_number(options.target), options.unit)}"
-        right -= min(text_width(target_text, FONT), WIDTH * 0.3) + 8
+        right -= min(text_width(target_text, FONT), width * 0.3) + 8
     bottom = top + PLOT_HEIGHT
     y_scale = Scale(ticks[0], ticks[-1], bottom, top)
     count = len(data.labels)
@@ -71,11 +71,11 @@ def layout_line(chart_id: str, data: Dataset, options: ChartOptions) -> Chart:
 
     labelled = _labelled_points(data, band, options.unit)
     lines = [_series(series, style, xs, y_scale, options.unit, labelled) for series, style in zip(data.series, styles)]
-    chart = Chart(chart_id, "line", WIDTH, height + PAD, styles, items, gridlines, tick_labels, axis, category_labels, titles, lines=lines)
+    chart = Chart(chart_id, "line", width, height + PAD, styles, items, gridlines, tick_labels, axis, category_labels, titles, lines=lines)
     if options.target is not None:
         y = y_scale(options.target)
         chart.target = Rule(left, y, right, y)
-        chart.target_label = Label(right + 6, y + FONT * 0.35, wrap_words(target_text, WIDTH - right - PAD, FONT, 2), css="er-chart__target-text")
+        chart.target_label = Label(right + 6, y + FONT * 0.35, wrap_words(target_text, width - right - PAD, FONT, 2), css="er-chart__target-text")
     return chart
 
 

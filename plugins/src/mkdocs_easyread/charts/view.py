@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .scale import text_width
 
 WIDTH = 600.0  # viewBox width; the SVG scales to its box
+PRINT_WIDTH = 400.0  # the large-print and easy-read PDFs' drawing, at 1.2 pt a unit (pdf/styles/base.css): text 18 pt
 FONT = 15.0  # px in viewBox units: at least 12 px on screen down to a 480 px wide chart
 LINE_HEIGHT = 19.0
 PAD = 8.0
@@ -123,18 +124,18 @@ LEGEND_GAP = 22.0
 LEGEND_ROW = 26.0
 
 
-def legend(names: list[str], styles: list[SeriesStyle], top: float, line_chart: bool) -> tuple[list[LegendItem], float]:
+def legend(names: list[str], styles: list[SeriesStyle], top: float, line_chart: bool, width: float = WIDTH) -> tuple[list[LegendItem], float]:
     """Legend items flowing left to right and wrapping; returns them and the y below them."""
     swatch = 30.0 if line_chart else SWATCH
     items: list[LegendItem] = []
     x, y = PAD, top
     for name, style in zip(names, styles):
-        width = swatch + 6 + text_width(name, FONT)
-        if x > PAD and x + width > WIDTH - PAD:
+        item_width = swatch + 6 + text_width(name, FONT)
+        if x > PAD and x + item_width > width - PAD:
             x, y = PAD, y + LEGEND_ROW
         marker = marker_path(style.marker, x + swatch / 2, y + SWATCH / 2) if line_chart else ""
         items.append(LegendItem(x, y, style, name, marker))
-        x += width + LEGEND_GAP
+        x += item_width + LEGEND_GAP
     return items, (y + LEGEND_ROW + 4 if items else top)
 
 

@@ -49,8 +49,7 @@ class Pdf(Feature):
 
     @property
     def active(self) -> bool:
-        options = self.build.options.pdf
-        return options.enabled and (options.in_serve or not self.build.serving)
+        return self.build.pdfs_enabled()
 
     @property
     def cache(self) -> PdfCache:

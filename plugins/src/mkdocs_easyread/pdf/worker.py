@@ -19,6 +19,7 @@ import weasyprint
 from .cache import PdfCache
 from .fetcher import REFUSED, ConfinedFetcher, problems_of
 from .jobs import Rendered, RenderJob
+from .links import describe_links
 from .structure import repair, resolve, watch_tagging
 
 VARIANT = "pdf/ua-1"
@@ -67,8 +68,10 @@ def collected_messages() -> Iterator[list[str]]:
 
 
 def finish(document: weasyprint.Document, pdf: pydyf.PDF) -> None:
-    """Repair the structure tree (scope of header cells, elements split across pages), ask viewers to show the title."""
+    """Repair the structure tree (scope of header cells, elements split across pages), describe links by their
+    words, ask viewers to show the title."""
     repair(pdf)
+    describe_links(document)
     describe_attachments(pdf)
     viewer = pdf.catalog.get("ViewerPreferences")
     if isinstance(viewer, pydyf.Dictionary):
