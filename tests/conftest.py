@@ -195,8 +195,9 @@ def serve():
 
     servers = []
 
-    def start(directory: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def start(directory: Path, handler_class: type = None) -> str:
+        """``handler_class`` (a SimpleHTTPRequestHandler) changes how files are served."""
+        handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import http.server
 import re
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -67,19 +65,11 @@ class _PolicyHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def serve_with_policy() -> Iterator[Callable[[Path], str]]:
-    servers = []
-
+def serve_with_policy(serve) -> Callable[[Path], str]:
     def start(site_dir: Path) -> str:
-        handler = type("Handler", (_PolicyHandler,), {"policy": site_policy(site_dir)})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return serve(site_dir, type("Handler", (_PolicyHandler,), {"policy": site_policy(site_dir)}))
 
-    yield start
-    for server in servers:
-        server.shutdown()
+    return start
 
 
 def load_under_policy(browser, url: str) -> dict:

@@ -246,17 +246,22 @@ def assert_only_bad_failed(result: Result) -> None:
     assert "Download the standard PDF" in result.html("plan/more/")
 
 
+def plant_crash(monkeypatch, module, name: str, is_bad) -> None:
+    """Make ``module.name`` raise for the calls ``is_bad`` picks, as a fault in the plugin would."""
+    real = getattr(module, name)
+
+    def crashing(*args, **kwargs):
+        if is_bad(*args):
+            raise ValueError("something unexpected")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, crashing)
+
+
 def test_a_crash_while_assembling_one_publication_leaves_the_others_whole(tmp_path, monkeypatch):
     from mkdocs_easyread.pdf import plan
 
-    real = plan.assemble_document
-
-    def assemble(build, publication, *args, **kwargs):
-        if publication.slug == "bad":
-            raise ValueError("something unexpected")
-        return real(build, publication, *args, **kwargs)
-
-    monkeypatch.setattr(plan, "assemble_document", assemble)
+    plant_crash(monkeypatch, plan, "assemble_document", lambda build, publication, *rest: publication.slug == "bad")
     result = two_publications(tmp_path).build(strict=False)
     assert_only_bad_failed(result)
     assert not (result.site / "bad" / "pdf").exists()
@@ -265,14 +270,7 @@ def test_a_crash_while_assembling_one_publication_leaves_the_others_whole(tmp_pa
 def test_a_crash_in_one_publications_download_box_leaves_the_others_whole(tmp_path, monkeypatch):
     from mkdocs_easyread.pdf import feature
 
-    real = feature.render_box
-
-    def render(components, pdfs, *args, **kwargs):
-        if pdfs.slug == "bad":
-            raise KeyError("something unexpected")
-        return real(components, pdfs, *args, **kwargs)
-
-    monkeypatch.setattr(feature, "render_box", render)
+    plant_crash(monkeypatch, feature, "render_box", lambda components, pdfs, *rest: pdfs.slug == "bad")
     result = two_publications(tmp_path).build(strict=False)
     assert_only_bad_failed(result)
 
