@@ -21,6 +21,7 @@ from .view import (
     FONT,
     LINE_HEIGHT,
     PAD,
+    PHONE_WIDTH,
     WIDTH,
     Bar,
     Box,
@@ -102,7 +103,8 @@ def _stack_totals(data: Dataset) -> list[float]:
 
 def _label_column_width(labels: list[str], width: float) -> float:
     widest = max((text_width(label, FONT) for label in labels), default=0.0)
-    return min(max(widest, 40.0), width * 0.36)
+    share = 0.36 if width > PHONE_WIDTH else 0.45  # on a phone, a long word needs more of the width
+    return min(max(widest, 40.0), width * share)
 
 
 def _value_label_space(data: Dataset, unit: str) -> float:

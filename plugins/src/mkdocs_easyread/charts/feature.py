@@ -27,7 +27,7 @@ from .data import Dataset, load_csv
 from .lines import layout_line
 from .spec import BlockSource, ChartOptions, find_header_line, read_options
 from .summary import describe_chart
-from .view import MAX_SERIES, PRINT_WIDTH, Chart
+from .view import MAX_SERIES, PHONE_WIDTH, PRINT_WIDTH, Chart
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -103,7 +103,9 @@ class Charts(Feature):
         chart = rounded(layout(element_id, data, options))
         # Large-print and easy-read PDFs print a narrower drawing, so that its words are as large as the text.
         print_chart = rounded(layout(f"{element_id}-print", data, options, width=PRINT_WIDTH)) if self.build.pdfs_enabled() else None
-        return self._render("figure.html", chart=chart, print_chart=print_chart, description=describe_chart(data, options), table_display=options.table, **context)
+        # Scaled to a phone's width, the standard drawing's text would shrink to 7 px: phones get their own.
+        phone_chart = rounded(layout(f"{element_id}-phone", data, options, width=PHONE_WIDTH))
+        return self._render("figure.html", chart=chart, print_chart=print_chart, phone_chart=phone_chart, description=describe_chart(data, options), table_display=options.table, **context)
 
     def _download(self, page: Page, path: Path) -> dict[str, str] | None:
         if not self.build.options.charts.download_link or self.files is None or not path.is_relative_to(self.build.docs_dir):

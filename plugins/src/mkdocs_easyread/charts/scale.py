@@ -176,9 +176,11 @@ _WIDE = set("mwMW@%")
 
 
 def text_width(text: str, font_size: float) -> float:
-    """An estimate of rendered width, on the generous side."""
+    """An estimate of rendered width, on the generous side: it leaves room for the letter and word
+    spacing a reader may add (WCAG 1.4.12: 0.12 em between letters, 0.16 em between words)."""
     ems = 0.0
     for char in text:
+        ems += 0.28 if char == " " else 0.12
         if char in _NARROW:
             ems += 0.3
         elif char in _WIDE:

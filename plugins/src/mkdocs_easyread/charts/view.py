@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .scale import text_width
 
 WIDTH = 600.0  # viewBox width; the SVG scales to its box
+PHONE_WIDTH = 280.0  # phones' drawing, shown at its own size or larger, so that text stays at 15 px or more
 PRINT_WIDTH = 400.0  # the large-print and easy-read PDFs' drawing, at 1.2 pt a unit (pdf/styles/base.css): text 18 pt
 FONT = 15.0  # px in viewBox units: at least 12 px on screen down to a 480 px wide chart
 LINE_HEIGHT = 19.0
