@@ -111,7 +111,7 @@ class Figures(HTMLParser):
         self.stack.append((tag, attrs))
         if tag == "figure" and "er-chart" in attrs.get("class", ""):
             self.figures.append({"svg": None, "title": "", "desc": "", "table": None, "details": False})
-        if tag == "svg" and self.figures:
+        if tag == "svg" and self.figures and not self._in_other_drawing():
             self.figures[-1]["svg"] = attrs
         if tag == "details" and self.figures:
             self.figures[-1]["details"] = True
@@ -121,6 +121,10 @@ class Figures(HTMLParser):
                 self.figures[-1]["table"] = self.tables[-1]
         if tag == "tr" and self.tables:
             self.tables[-1]["rows"].append([])
+
+    def _in_other_drawing(self) -> bool:
+        """Inside the phone's or the PDFs' drawing of a chart (the same chart, drawn narrower)."""
+        return any(tag == "svg" and ("--phone" in a.get("class", "") or "--print" in a.get("class", "")) for tag, a in self.stack)
 
     def handle_endtag(self, tag):
         while self.stack:
@@ -132,7 +136,8 @@ class Figures(HTMLParser):
             return
         tag, attrs = self.stack[-1]
         if tag in ("title", "desc") and self.figures:
-            self.figures[-1][tag] += data
+            if not self._in_other_drawing():
+                self.figures[-1][tag] += data
         elif tag == "caption" and self.tables:
             self.tables[-1]["caption"] += data
         elif tag in ("th", "td") and self.tables and self.tables[-1]["rows"]:
@@ -300,7 +305,7 @@ def test_ids_are_unique_on_a_page_and_between_pages(charts):
     report = parse(charts.html("report/"))
     assert len(report.ids) == len(set(report.ids))
     chart_ids = [i for i in report.ids if i.startswith("er-chart-")]
-    assert len([i for i in chart_ids if i.endswith("-title")]) == 4
+    assert len([i for i in chart_ids if i.endswith("-title") and not i.endswith("-phone-title")]) == 4
     other = parse(charts.html("report/escaping/"))
     assert not set(chart_ids) & set(other.ids)
 
@@ -488,7 +493,7 @@ def test_charts_and_tables_work_without_javascript(browser, serve, charts):
     page.set_default_timeout(30_000)
     try:
         page.goto(base + "report/")
-        svgs = page.locator("svg.er-chart__svg")
+        svgs = page.locator("svg.er-chart__svg:visible")
         assert svgs.count() == 4
         for index in range(4):
             box = svgs.nth(index).bounding_box()
