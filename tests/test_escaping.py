@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs_easyread.errors import SourceError
+from test_charts_hostile import chart_csvs
 from mkdocs_easyread.glossary.model import Glossary, Term
 from mkdocs_easyread.sources import Node, parse_yaml, split_front_matter
 
@@ -123,8 +124,9 @@ def test_glossary_matcher_finds_only_whole_known_forms(terms, text):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(csv_text=st.text(max_size=200), markdown=st.text(max_size=200))
-def test_random_csv_and_markdown_never_crash_the_build(site, csv_text, markdown):
+@given(chart_csv=chart_csvs(), markdown=st.text(max_size=200))
+def test_hostile_csv_and_random_markdown_never_crash_the_build(site, chart_csv, markdown):
+    csv_text, _hostile = chart_csv
     site.write("content/plan/index.md", "---\ntitle: P\ntype: strategy\nstatus: published\npublished: 2018-07-02\n---\n\n"
                + markdown.replace("\r", "") + "\n\n/// chart | C\ndata: r.csv\ntype: line\n///\n")
     (site.root / "content/plan/r.csv").write_text(csv_text, encoding="utf-8")
