@@ -103,7 +103,7 @@ SAMPLE_PAGES = {
     "404": "404.html",
 }
 READER_PAGES = {"draft with a glossary term": "plan/", "wide table": "plan/money/", "review": "review/"}
-VIEWS = [(320, "light"), (320, "dark"), (375, "dark"), (1280, "dark")]
+VIEWS = [(320, "light"), (320, "dark"), (375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")]
 
 
 @pytest.mark.browser
