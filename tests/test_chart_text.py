@@ -46,7 +46,8 @@ def chart_text(browser, url: str, width: int, css: str = "") -> list[dict]:
                     const r = t.getBoundingClientRect();
                     return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
                             inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= innerWidth,
-                            left: r.left, boxLeft: box.left, right: r.right};
+                            left: r.left, boxLeft: box.left, right: r.right, top: r.top, bottom: r.bottom,
+                            chart: svg.id || svg.getAttribute('aria-labelledby')};
                 });
             })""")
     finally:
@@ -69,3 +70,16 @@ def test_no_chart_label_is_cut_off_with_text_spacing(browser, serve, charts_site
     assert any("Requires improvement" in t["text"] or "Requires" in t["text"] for t in texts)
     cut = [t for t in texts if not t["inside"]]
     assert cut == [], f"labels outside their chart at {width} px with text spacing: {cut}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_no_chart_texts_overlap(browser, serve, charts_site, width):
+    texts = chart_text(browser, serve(charts_site.site) + "report/", width)
+    overlapping = [
+        (a["text"], b["text"])
+        for i, a in enumerate(texts) for b in texts[i + 1:]
+        if a["chart"] == b["chart"] and a["left"] < b["right"] - 1 and b["left"] < a["right"] - 1
+        and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1
+    ]
+    assert overlapping == [], f"chart texts drawn over each other at {width} px: {overlapping[:6]}"

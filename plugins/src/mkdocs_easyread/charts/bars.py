@@ -33,6 +33,7 @@ from .view import (
 )
 
 SINGLE_BAR = 28.0
+TICK_GAP = 8.0  # at least this much space between two tick labels
 GROUPED_BAR = 22.0
 ROW_GAP = 14.0
 LABEL_GAP = 10.0
@@ -54,11 +55,10 @@ def layout_bars(chart_id: str, data: Dataset, options: ChartOptions, width: floa
 
     totals = _stack_totals(data) if stacked else []
     values = totals if stacked else [v for s in data.series for v in s.values if v is not None]
-    ticks = value_ticks(values, options.target)
     label_width = _label_column_width(data.short_labels, width)
     right_space = 8.0 if stacked else _value_label_space(data, options.unit)
     left = PAD + label_width + LABEL_GAP
-    right = width - PAD - max(right_space, text_width(tick_label(ticks[-1], ticks, options.unit), FONT) / 2)
+    ticks, right = _ticks_that_fit(values, options, left, width - PAD, right_space)
     scale = Scale(ticks[0], ticks[-1], left, right)
 
     bars: list[Bar] = []
@@ -99,6 +99,23 @@ def layout_bars(chart_id: str, data: Dataset, options: ChartOptions, width: floa
 
 def _stack_totals(data: Dataset) -> list[float]:
     return [sum(v for v in column if v is not None) for column in zip(*(s.values for s in data.series))]
+
+
+def _ticks_that_fit(values: list[float], options: ChartOptions, left: float, edge: float, right_space: float) -> tuple[list[float], float]:
+    """The most ticks (up to 5) whose labels fit side by side between ``left`` and the plot's right end."""
+    def layout(count: int) -> tuple[list[float], float, bool]:
+        ticks = value_ticks(values, options.target, count=count)
+        texts = [tick_label(t, ticks, options.unit) for t in ticks]
+        right = edge - max(right_space, text_width(texts[-1], FONT) / 2)
+        spacing = (right - left) / max(1, len(ticks) - 1)
+        return ticks, right, all(text_width(text, FONT) + TICK_GAP <= spacing for text in texts)
+
+    for count in range(5, 1, -1):
+        ticks, right, fits = layout(count)
+        if fits:
+            return ticks, right
+    ticks, right, _ = layout(1)
+    return ticks, right
 
 
 def _label_column_width(labels: list[str], width: float) -> float:

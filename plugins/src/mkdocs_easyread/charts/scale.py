@@ -63,12 +63,12 @@ def _on_axis(value: float) -> float:
     return min(max(value, -AXIS_LIMIT), AXIS_LIMIT)
 
 
-def value_ticks(values: list[float], target: float | None = None, floor: float | None = None) -> list[float]:
+def value_ticks(values: list[float], target: float | None = None, floor: float | None = None, count: int = 5) -> list[float]:
     """Ticks for a value axis from 0 (or ``floor``) to the largest value or target; non-finite values are left out."""
     known = [v for v in [*values, target] if v is not None and math.isfinite(v)]
     high = max(known + [0.0])
     low = min(known + [0.0]) if floor is None or not math.isfinite(floor) else min([floor] + known)
-    return nice_ticks(low, high)
+    return nice_ticks(low, high, count)
 
 
 @dataclass(frozen=True)
