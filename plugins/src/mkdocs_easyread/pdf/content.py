@@ -86,8 +86,7 @@ class Rewriter:
         for name in ID_LISTS:
             if element.get(name):
                 element.set(name, " ".join(f"{prefix}-{token}" for token in element.get(name).split()))
-        if element.get("style") is not None:
-            element.set("style", self.references.css(element.get("style"), page_url, chapter))
+        self._styles(element, tag, page_url, chapter)
         if tag == "a" and element.get("href") is not None:
             self._link(element, page_url, chapter)
         elif tag == "img":
@@ -97,8 +96,6 @@ class Rewriter:
             self._svg(element)
         elif tag == "link":
             self._link_element(element, page_url, chapter)
-        elif tag == "style" and element.text:
-            element.text = self.references.css(element.text, page_url, chapter)
         elif tag in FETCHED and element.get(FETCHED[tag]) is not None:
             self._fetched(element, FETCHED[tag], page_url, chapter)
         elif tag == "source" or element.get("srcset") is not None:
@@ -165,14 +162,18 @@ class Rewriter:
             if not isinstance(element.tag, str):
                 continue
             tag = element.tag.lower()
-            if element.get("style") is not None:
-                element.set("style", self.references.css(element.get("style"), page_url, chapter))
-            if tag == "style" and element.text:
-                element.text = self.references.css(element.text, page_url, chapter)
-            elif tag in SVG_FETCHED:
+            self._styles(element, tag, page_url, chapter)
+            if tag in SVG_FETCHED:
                 for name in ("href", "xlink:href"):
                     if element.get(name) is not None:
                         self._fetched(element, name, page_url, chapter)
+
+    def _styles(self, element: etree._Element, tag: str, page_url: str, chapter: Chapter) -> None:
+        """A style attribute or `<style>` block: its `url()` and `@import` name only files the PDF may read."""
+        if element.get("style") is not None:
+            element.set("style", self.references.css(element.get("style"), page_url, chapter))
+        if tag == "style" and element.text:
+            element.text = self.references.css(element.text, page_url, chapter)
 
     def _svg(self, svg: etree._Element) -> None:
         name = svg_name(svg)
