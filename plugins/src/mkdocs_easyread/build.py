@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import Reporter
+from .errors import Reporter, shown_path
 from .findings import Finding, report
 from .render import Components
 
@@ -66,6 +66,10 @@ class Build:
     @property
     def site_dir(self) -> Path:
         return Path(self.config.site_dir).resolve()
+
+    def shown(self, path: Path) -> str:
+        """A source file as messages and pages name it (relative to the project root)."""
+        return shown_path(path, self.root)
 
     def publication_of(self, page: Page) -> Publication | None:
         return self.publications.get(slug_of(page.file.src_uri))

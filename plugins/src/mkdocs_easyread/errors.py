@@ -28,14 +28,7 @@ class SourceError(Exception):
         self.message = message
 
     def location(self, root: Path | None = None) -> str:
-        shown = self.path
-        if root is not None:
-            # The path as the council wrote it first: a link is named where it is, not where it leads.
-            for candidate in (Path(os.path.abspath(self.path)), self.path.resolve()):
-                if candidate.is_relative_to(root.resolve()):
-                    shown = candidate.relative_to(root.resolve())
-                    break
-        where = shown.as_posix()
+        where = shown_path(self.path, root) if root is not None else self.path.as_posix()
         return f"{where}:{self.line}" if self.line else where
 
     def render(self, root: Path | None = None) -> str:
@@ -43,6 +36,18 @@ class SourceError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A source file as a council knows it: relative to the project root when it is inside.
+
+    The path as written comes first, so that a link is named where it is, not where it leads.
+    """
+    root = root.resolve()
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        if candidate.is_relative_to(root):
+            return candidate.relative_to(root).as_posix()
+    return path.as_posix()
 
 
 @dataclass

@@ -83,7 +83,7 @@ class Charts(Feature):
         roots = [self.build.docs_dir, self.build.easy_read_dir]
         path = resolve_inside(where.path.parent, options.data, roots, where.path, line)
         if not path.is_file():
-            raise SourceError(where.path, line, f"CSV file {options.data!r} not found; expected it next to the page, at {self._shown(path)}")
+            raise SourceError(where.path, line, f"CSV file {options.data!r} not found; expected it next to the page, at {self.build.shown(path)}")
         data = load_csv(path, self.build.options.charts.max_value).select(options.columns, where.path, options.columns_line or line)
         if options.block == "chart" and self.build.options.charts.enabled:
             _check_chartable(data, options, where)
@@ -119,11 +119,6 @@ class Charts(Feature):
     def _render(self, name: str, **context: Any) -> Any:
         return self.build.components.render(f"charts/components/{name}", **context)
 
-    def _shown(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.build.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
 
 def _crash_error(where: BlockSource, request: BlockRequest, options: ChartOptions | None, error: Exception) -> SourceError:

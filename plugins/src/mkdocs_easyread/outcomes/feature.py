@@ -43,7 +43,7 @@ class Outcomes(Feature):
         self._warn_outside_publications(options.file_name)
 
     def _add(self, slug: str, path: Path, files: Files) -> None:
-        plan, errors = load_plan(path, slug, self._shown(path), self.build.today)
+        plan, errors = load_plan(path, slug, self.build.shown(path), self.build.today)
         self.build.reporter.warn_all(errors)
         if plan is None:
             return
@@ -56,11 +56,6 @@ class Outcomes(Feature):
             if path.parent.name not in self.build.publications:
                 self.build.reporter.warn(SourceError(path, None, f"{file_name} is in a folder without index.md, so it belongs to no publication; add {path.parent.name}/index.md or move the file"))
 
-    def _shown(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.build.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
     def page_bottom(self, page: Page) -> str | None:
         if not self.build.options.outcomes.progress_box:

@@ -146,8 +146,7 @@ class Planner:
         """The page's source file as warnings name it: relative to the project; index.md for a generated page."""
         if not page.file.abs_src_path:
             return publication.source
-        path = Path(page.file.abs_src_path)
-        return path.relative_to(self.build.root).as_posix() if path.is_relative_to(self.build.root) else str(path)
+        return self.build.shown(Path(page.file.abs_src_path))
 
     def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str) -> str:
         options = self.build.options

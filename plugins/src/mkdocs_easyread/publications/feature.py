@@ -66,7 +66,7 @@ class Publications(Feature):
             meta, errors = {}, []
         else:
             errors = None
-        publication, found = publication_from(slug, meta, path, self._shown(path))
+        publication, found = publication_from(slug, meta, path, self.build.shown(path))
         publication.url = file.url
         self.build.reporter.warn_all(found if errors is None else errors)
         self.build.publications[slug] = publication
@@ -145,11 +145,6 @@ class Publications(Feature):
     def _path(self, file: File) -> Path:
         return Path(file.abs_src_path or (self.build.docs_dir / file.src_uri))
 
-    def _shown(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.build.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
 
 def _front_matter_or_empty(path: Path) -> object:
