@@ -58,7 +58,7 @@ def test_status_banner_on_every_page(site, status, banner):
     ("title: T\ntype: strategy\nstatus: published\npublished: 4th September 2018", 5, "published '4th September 2018' is not a date; expected an ISO date like 2018-07-02"),
     ("title: T\ntype: leaflet\nstatus: published\npublished: 2018-07-02", 3, "type 'leaflet' is not known"),
     ("title: T\ntype: strategy\nstatus: published\npublished: 2018-02-30", 5, "is not a date"),
-    ("title: T\ntype: strategy\nstatus: published\npublished: 2018-07-02\nnumbered: sometimes", 6, "numbered 'sometimes' must be true or false"),
+    ("title: T\ntype: strategy\nstatus: published\npublished: 2018-07-02\nnumbered: sometimes", 6, "numbered 'sometimes' is not known; expected paragraphs, sections or false"),
     ("title: T\ntype: strategy\nstatus: published", 2, "missing 'published'"),
     ("title: [unclosed\ntype: strategy", 2, "the list opened with '[' on this line is not closed"),
     ("title: T\n\ttype: strategy", 3, "tab character"),

@@ -42,7 +42,7 @@ class Publications(Feature):
         if page is None or page.file.generated_by is not None:
             return False  # generated pages (progress, glossary, easy read) have their own structure
         publication = self.build.publication_of(page)
-        return bool(publication and publication.numbered)
+        return bool(publication and publication.is_numbered)
 
     def on_files(self, files: Files) -> None:
         self.build.publications.clear()
@@ -55,6 +55,18 @@ class Publications(Feature):
                 publication.chapters.append(file.src_uri)
         for publication in self.build.publications.values():
             publication.chapters.sort(key=lambda uri: (not uri.endswith("/index.md"), uri))
+        self._check_about()
+
+    def _check_about(self) -> None:
+        """News names the publication it is about by folder: that folder must be a publication."""
+        publications = self.build.publications
+        for publication in publications.values():
+            if publication.about and publication.about not in publications:
+                known = ", ".join(slug for slug, p in sorted(publications.items()) if not p.is_news) or "none"
+                self.build.reporter.warn(SourceError(
+                    self.build.root / publication.source, publication.lines.get("about"),
+                    f"about {publication.about!r} names no publication; use the folder name of one of: {known}"))
+                publication.about = None
 
     def _load(self, file: File) -> None:
         path = self._path(file)

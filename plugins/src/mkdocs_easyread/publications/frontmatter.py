@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
 from ..sources import Node, describe, front_matter_node
-from .model import EASY_READ_CHOICES, STATUSES, TYPES, Publication
+from .model import COMMITTEE_KEYS, EASY_READ_CHOICES, NUMBERING, STATUSES, TYPES, Committee, Contact, Publication
 
 PUBLICATION_KEYS = (
-    "title", "subtitle", "type", "status", "published", "review_by",
-    "owner", "summary", "numbered", "easy_read", "pdf",
+    "title", "subtitle", "type", "status", "published", "review_by", "closes",
+    "owner", "organisation", "summary", "numbered", "easy_read", "pdf",
+    "contacts", "about", *COMMITTEE_KEYS,
 )
 # Keys MkDocs and Material themselves read from front matter; not ours to refuse.
 THEME_KEYS = ("hide", "template", "icon", "description", "search", "tags")
 CHAPTER_KEYS = ("title",)
 EASY_READ_PAGE_KEYS = ("title", "checked_by")
+CONTACT_KEYS = ("name", "role", "phone", "email")
+TYPE_ONLY_KEYS = {key: "committee-report" for key in COMMITTEE_KEYS} | {"about": "news"}
 
 
 def check_page_keys(meta: Mapping[str, Any], allowed: tuple[str, ...], node: Node, what: str) -> list[SourceError]:
@@ -35,20 +38,7 @@ def publication_from(slug: str, meta: Any, path: Path, shown: str) -> tuple[Publ
     node = front_matter_node(path, meta)
     publication = Publication(slug=slug, source=shown, title=slug.replace("-", " ").capitalize())
     errors = check_page_keys(meta, PUBLICATION_KEYS, node, "a publication's index.md")
-    readers = {
-        "title": lambda: node.text("title", "a publication"),
-        "type": lambda: node.choice("type", TYPES),
-        "status": lambda: node.choice("status", STATUSES),
-        "subtitle": lambda: node.text("subtitle", "", required=False),
-        "published": lambda: node.date("published", required=False),
-        "review_by": lambda: node.date("review_by", required=False),
-        "owner": lambda: node.text("owner", "", required=False),
-        "summary": lambda: node.text("summary", "", required=False),
-        "numbered": lambda: node.boolean("numbered", False),
-        "pdf": lambda: node.boolean("pdf", True),
-        "easy_read": lambda: _easy_read(node),
-    }
-    for key, read in readers.items():
+    for key, read in _readers(node, publication).items():
         try:
             value = read()
         except SourceError as error:
@@ -56,12 +46,63 @@ def publication_from(slug: str, meta: Any, path: Path, shown: str) -> tuple[Publ
             continue
         if value is not None:
             setattr(publication, key, value)
+    publication.lines = {key: node.line_of(key) for key in meta if key in ("about",)}
+    errors += _missing_keys(node, meta, publication) + _mismatches(node, meta, publication)
+    return publication, errors
+
+
+def _readers(node: Node, publication: Publication) -> dict[str, Callable[[], Any]]:
+    """How each key is read, in order: `pdf` defaults from `type`, so `type` comes first."""
+    return {
+        "title": lambda: node.text("title", "a publication"),
+        "type": lambda: node.choice("type", TYPES),
+        "status": lambda: node.choice("status", STATUSES),
+        "subtitle": lambda: node.text("subtitle", "", required=False),
+        "published": lambda: node.date("published", required=False),
+        "review_by": lambda: node.date("review_by", required=False),
+        "closes": lambda: node.date("closes", required=False),
+        "owner": lambda: node.text("owner", "", required=False),
+        "organisation": lambda: node.text("organisation", "", required=False),
+        "summary": lambda: node.text("summary", "", required=False),
+        "numbered": lambda: _numbered(node),
+        "pdf": lambda: node.boolean("pdf", not publication.is_news),  # news: only when asked
+        "easy_read": lambda: _easy_read(node),
+        "about": lambda: node.text("about", "", required=False),
+        "contacts": lambda: _contacts(node),
+        "committee": lambda: _committee(node),
+    }
+
+
+def _missing_keys(node: Node, meta: Any, publication: Publication) -> list[SourceError]:
+    errors = []
     for key in ("type", "status"):
         if key not in meta:
             errors.append(node.error(f"a publication's index.md is missing '{key}'; expected one of: {', '.join(TYPES if key == 'type' else STATUSES)}"))
     if "published" not in meta and publication.status not in ("draft",):
         errors.append(node.error("a publication's index.md is missing 'published' (a date like 2018-07-02)"))
-    return publication, errors
+    return errors
+
+
+def _mismatches(node: Node, meta: Any, publication: Publication) -> list[SourceError]:
+    """Keys that are valid alone but do not fit the rest of the front matter."""
+    errors = []
+    for key, kind in TYPE_ONLY_KEYS.items():
+        if key in meta and publication.type != kind:
+            errors.append(node.error(f"'{key}' is only for publications of type {kind}; this one is {publication.type}, so it is ignored", key))
+    if publication.closes and publication.published and publication.closes < publication.published:
+        errors.append(node.error(
+            f"closes {publication.closes.isoformat()} is before published {publication.published.isoformat()}; "
+            "a consultation closes after it is published", "closes"))
+    return errors
+
+
+def _numbered(node: Node) -> str:
+    value = node.data.get("numbered", False)
+    if isinstance(value, bool):
+        return "sections" if value else "false"  # `true` was the only numbering before `paragraphs`
+    if str(value) not in NUMBERING:
+        raise node.error(f"numbered {describe(value)} is not known; expected paragraphs, sections or false", "numbered")
+    return str(value)
 
 
 def _easy_read(node: Node) -> str:
@@ -70,3 +111,36 @@ def _easy_read(node: Node) -> str:
     if text not in EASY_READ_CHOICES:
         raise node.error(f"easy_read {describe(value)} is not known; expected true, false or draft", "easy_read")
     return text
+
+
+def _contacts(node: Node) -> list[Contact] | None:
+    """`contacts`: a list of people, each with a name and optionally a role, phone and email."""
+    if "contacts" not in node.data:
+        return None
+    contacts = []
+    for entry in node.child("contacts").items("contacts"):
+        if not isinstance(entry.data, Mapping):
+            raise entry.error(f"each contact must be 'name:' with optional 'role:', 'phone:' and 'email:'; got {describe(entry.data)}")
+        problems = entry.check_keys(CONTACT_KEYS, required=("name",), what="a contact")
+        if problems:
+            raise problems[0]
+        email = entry.text("email", "a contact", required=False)
+        if email is not None and ("@" not in email or any(c.isspace() for c in email)):
+            raise entry.error(f"email {email!r} is not an email address like press@example.gov.uk", "email")
+        contacts.append(Contact(
+            name=entry.text("name", "a contact"),
+            role=entry.text("role", "a contact", required=False),
+            phone=entry.text("phone", "a contact", required=False),
+            email=email,
+        ))
+    return contacts
+
+
+def _committee(node: Node) -> Committee:
+    return Committee(
+        committee=node.text("committee", "", required=False),
+        meeting=node.date("meeting", required=False),
+        item=node.text("item", "", required=False),
+        report_of=node.text("report_of", "", required=False),
+        divisions=node.string_list("divisions"),
+    )

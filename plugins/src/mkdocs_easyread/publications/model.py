@@ -19,6 +19,34 @@ STATUSES = {
     "archived": "Archived",
 }
 EASY_READ_CHOICES = ("true", "false", "draft")
+# paragraphs: 1, 2, 3 ... straight through the publication; sections: 1, 1.1, 1.1.1 under numbered headings.
+NUMBERING = ("paragraphs", "sections", "false")
+COVERED_TYPES = ("strategy", "quality-report", "action-plan")  # a PDF cover earns its page for these
+COMMITTEE_KEYS = ("committee", "meeting", "item", "report_of", "divisions")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An officer to contact about a committee report, or a press contact for news."""
+
+    name: str
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class Committee:
+    """The header every committee report carries, as a committee pack prints it."""
+
+    committee: str | None = None
+    meeting: dt.date | None = None
+    item: str | None = None
+    report_of: str | None = None
+    divisions: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any((self.committee, self.meeting, self.item, self.report_of, self.divisions))
 
 
 @dataclass
@@ -31,11 +59,17 @@ class Publication:
     subtitle: str | None = None
     published: dt.date | None = None
     review_by: dt.date | None = None
+    closes: dt.date | None = None  # a consultation's closing date
     owner: str | None = None
+    organisation: str | None = None  # overrides the site's (a partner's paper published by the council)
     summary: str | None = None
-    numbered: bool = False
+    numbered: str = "false"  # one of NUMBERING
     easy_read: str = "false"
     pdf: bool = True
+    about: str | None = None  # news: the folder of the publication it is about
+    contacts: list[Contact] = field(default_factory=list)
+    committee: Committee = field(default_factory=Committee)
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter lines of keys checked after loading
     url: str = ""
     chapters: list[str] = field(default_factory=list)  # src_uris in reading order, index first
 
@@ -51,5 +85,25 @@ class Publication:
     def in_review(self) -> bool:
         return self.status in ("draft", "consultation")
 
+    @property
+    def is_numbered(self) -> bool:
+        return self.numbered != "false"
+
+    @property
+    def is_news(self) -> bool:
+        return self.type == "news"
+
+    @property
+    def has_cover(self) -> bool:
+        """Strategies, quality reports and action plans get a PDF cover; reports and news start with their header."""
+        return self.type in COVERED_TYPES
+
+    def organisation_or(self, site_organisation: str) -> str:
+        return self.organisation or site_organisation
+
     def overdue_for_review(self, today: dt.date) -> bool:
         return self.review_by is not None and self.review_by < today and self.status != "archived"
+
+    def is_closed(self, today: dt.date) -> bool:
+        """A consultation whose closing date has passed."""
+        return self.closes is not None and self.closes < today

@@ -63,7 +63,7 @@ class Review(Feature):
             href=mailto(email, publication.title, str(page.title or ""), self._absolute(page)),
             easy_read=page.file.src_uri.startswith("easy-read/"),
             status=publication.status_label,
-            numbered=publication.numbered,
+            numbered=publication.is_numbered,
         )
 
     def _absolute(self, page: Page) -> str:
