@@ -70,6 +70,7 @@ class Publication:
     contacts: list[Contact] = field(default_factory=list)
     committee: Committee = field(default_factory=Committee)
     lines: dict[str, int] = field(default_factory=dict)  # front-matter lines of keys checked after loading
+    paragraphs: dict[str, str] = field(default_factory=dict)  # numbered paragraph label ("13", "3.2") -> chapter src_uri
     url: str = ""
     chapters: list[str] = field(default_factory=list)  # src_uris in reading order, index first
 
