@@ -43,3 +43,13 @@ class PdfConfig(Config):
 
     attachments = Switch(default=False)
     """Embed files of the site that a page links to with `rel="attachment"` (off: such links never embed a file)."""
+
+    logo = c.Optional(c.Type(str))
+    """The organisation's logo on PDF covers: a picture inside docs_dir, e.g. `assets/logo.svg`.
+    Unset: the theme's `logo` from mkdocs.yml, when that is a file of the site."""
+
+    contents_from_chapters = c.Type(int, default=3)
+    """A PDF gets a contents list when it has at least this many chapters (pages) ..."""
+
+    contents_from_headings = c.Type(int, default=8)
+    """... or at least this many headings below the chapter titles (h2 to h6, across all chapters)."""

@@ -138,13 +138,16 @@ class Theme(Feature):
             return None
         render = self.build.components.render
         is_index = page.file.src_uri == f"{publication.slug}/index.md"
-        return render("theme/components/banner.html", publication=publication) + render(
+        banner = render("theme/components/banner.html", publication=publication, today=self.build.today,
+                        feedback=self.build.options.feedback, formats=self.build.options.alternative_formats)
+        return banner + render(
             "theme/components/publication-header.html",
             publication=publication,
+            committee=publication.committee,
             is_index=is_index,
             page_title=page.title or publication.title,
             publication_url=relative_url(page, publication.url),
-            organisation=self.build.options.organisation,
+            organisation=publication.organisation_or(self.build.options.organisation),
         )
 
     def page_bottom(self, page: Page) -> str | None:
