@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mkdocs.utils.meta import get_data
 
 from ..build import Feature
 from ..errors import SourceError
 from .box import progress_box
+from .citations import citation_errors
 from .loader import load_plan
-from .model import Plan
+from .model import Plan, as_at_for
 from .pages import add_plan_files
 
 if TYPE_CHECKING:
@@ -30,9 +34,11 @@ class Outcomes(Feature):
         super().__init__(build)
         self.plans: dict[str, Plan] = {}
         self.files: dict[str, dict[str, File]] = {}  # slug -> generated files by key (see pages.page_uris)
+        self.paths: dict[str, Path] = {}  # slug -> its outcomes.yml
+        self.markdown: dict[str, Callable[[], str]] = {}  # src_uri of a generated page -> its Markdown
 
     def on_files(self, files: Files) -> None:
-        self.plans, self.files = {}, {}
+        self.plans, self.files, self.paths, self.markdown = {}, {}, {}, {}
         self.build.extra["outcomes"] = self.plans
         options = self.build.options.outcomes
         for slug in sorted(self.build.publications):
@@ -47,15 +53,31 @@ class Outcomes(Feature):
         self.build.reporter.warn_all(errors)
         if plan is None:
             return
-        self.files[slug], errors = add_plan_files(plan, self.build.publications[slug], files, self.build)
-        self.build.reporter.warn_all(errors)
-        self.plans[slug] = plan
+        publication = self.build.publications[slug]
+        plan.as_at = as_at_for(plan, publication.status == "archived", publication.review_by, publication.published)
+        added = add_plan_files(plan, publication, files, self.build)
+        self.build.reporter.warn_all(added.errors)
+        self.files[slug], self.paths[slug], self.plans[slug] = added.files, path, plan
+        self.markdown.update(added.markdown)
 
     def _warn_outside_publications(self, file_name: str) -> None:
         for path in sorted(self.build.docs_dir.glob(f"*/{file_name}")):
             if path.parent.name not in self.build.publications:
                 self.build.reporter.warn(SourceError(path, None, f"{file_name} is in a folder without index.md, so it belongs to no publication; add {path.parent.name}/index.md or move the file"))
 
+    def on_page_markdown(self, markdown: str, page: Page) -> str:
+        """A generated page is written when it renders, after the report's chapters have numbered their paragraphs."""
+        make = self.markdown.get(page.file.src_uri)
+        if make is None or page.file.abs_src_path is not None:
+            return markdown
+        text = make()
+        page.file.content_string = text  # what later readers of the source (line numbers) see
+        return get_data(text)[0]
+
+    def on_env(self) -> None:
+        """Every chapter has rendered: check each citation once, however many pages show it."""
+        for slug, plan in self.plans.items():
+            self.build.reporter.warn_all(citation_errors(plan, self.build.publications[slug], self.paths[slug]))
 
     def page_bottom(self, page: Page) -> str | None:
         if not self.build.options.outcomes.progress_box:

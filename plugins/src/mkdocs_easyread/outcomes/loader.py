@@ -17,17 +17,20 @@ from typing import Any, TypeVar
 from ..errors import SourceError
 from ..sources import Node, describe, parse_yaml, read_text
 from .icons import icon_error
-from .model import STATUSES, Action, Outcome, Plan, Recommendation, Update
+from .model import STATUSES, Action, Citation, Outcome, Plan, Recommendation, Update
 from .scalars import SourceLines
 
 T = TypeVar("T")
 
 TOP_KEYS = ("recommendations", "outcomes")
-RECOMMENDATION_KEYS = ("id", "theme", "text")
-OUTCOME_KEYS = ("id", "title", "easy_read", "picture", "measures", "actions")
-ACTION_KEYS = ("id", "title", "owner", "due", "recommendations", "updates")
+RECOMMENDATION_KEYS = ("id", "theme", "text", "paragraph")
+OUTCOME_KEYS = ("id", "title", "easy_read", "picture", "measures", "actions", "paragraph")
+ACTION_KEYS = ("id", "title", "owner", "due", "recommendations", "updates", "paragraph")
 UPDATE_KEYS = ("date", "status", "note")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+# A paragraph's label: 13 in a report numbered in paragraphs, 3.2 in one numbered in sections.
+PARAGRAPH_LABEL = re.compile(r"[1-9][0-9]*(?:\.[1-9][0-9]*)*\Z")
+PARAGRAPH_WORD = re.compile(r"(?:paragraph|para)\.?\s*", re.IGNORECASE)
 # Outcome ids become page names in progress/; these would collide with the other pages and exports.
 RESERVED_OUTCOME_IDS = ("index", "recommendations", "history", "outcomes.csv", "outcomes.json")
 STATUS_HINTS = {
@@ -106,9 +109,10 @@ class _Reader:
         self._unknown_keys(node, RECOMMENDATION_KEYS, what)
         theme = self.attempt(lambda: node.text("theme", what))
         text = self.attempt(lambda: node.text("text", what))
+        paragraph = self._citation(node, what)
         if not self._complete(rec_id, theme, text):
             return None
-        return Recommendation(id=rec_id, theme=theme, text=text)
+        return Recommendation(id=rec_id, theme=theme, text=text, paragraph=paragraph)
 
     def _outcome(self, node: Node) -> Outcome | None:
         if not self._is_mapping(node, "an outcome"):
@@ -121,9 +125,10 @@ class _Reader:
         picture = self.attempt(lambda: self._picture(node))
         measures = self._list(node, "measures", lambda n: self.attempt(lambda: self._measure(n)), required=True, owner=what)
         actions = self._list(node, "actions", lambda n: self._action(n, outcome_id), required=True, owner=what)
+        paragraph = self._citation(node, what)
         if not self._complete(outcome_id, title):
             return None
-        return Outcome(id=outcome_id, title=title, measures=measures, actions=actions, easy_read=easy_read, picture=picture)
+        return Outcome(id=outcome_id, title=title, measures=measures, actions=actions, easy_read=easy_read, picture=picture, paragraph=paragraph)
 
     def _action(self, node: Node, outcome_id: str | None) -> Action | None:
         if not self._is_mapping(node, "an action"):
@@ -137,9 +142,10 @@ class _Reader:
         recommendations = self._recommendation_ids(node, action_id or "")
         updates = self._list(node, "updates", self._update, required=False, owner=what)
         self._check_order(node)
+        paragraph = self._citation(node, what)
         if not self._complete(action_id, title, owner, due):
             return None
-        return Action(id=action_id, title=title, owner=owner, due=due, recommendations=recommendations, updates=updates)
+        return Action(id=action_id, title=title, owner=owner, due=due, recommendations=recommendations, updates=updates, paragraph=paragraph)
 
     def _update(self, node: Node) -> Update | None:
         if not self._is_mapping(node, "an update"):
@@ -212,6 +218,24 @@ class _Reader:
         if problem:
             raise node.error(f"picture {node.data['picture']!r} {problem}", "picture")
         return name
+
+    def _citation(self, node: Node, what: str) -> Citation | None:
+        """``paragraph: 13`` as written (YAML reads 3.10 as 3.1). A bad one is left out; the plan still builds."""
+        if "paragraph" not in node.data:
+            return None
+        line = node.line_of("paragraph")
+        value = node.data["paragraph"]
+        scalar = isinstance(value, (int, float, str)) and not isinstance(value, bool) and str(value).strip() != ""
+        label = self.source.value_text(node.data, "paragraph", line, "paragraph") if scalar else ""
+        if PARAGRAPH_LABEL.match(label):
+            return Citation(label, line)
+        bare = PARAGRAPH_WORD.sub("", label, count=1).strip()
+        hint = f"; write only the number: paragraph: {bare}" if bare != label and PARAGRAPH_LABEL.match(bare) else ""
+        got = repr(label) if scalar else describe(value)
+        self.errors.append(SourceError(self.path, line, (
+            f"{what}: 'paragraph' must be the number of a paragraph in the report, like 13 "
+            f"(or a label like 3.2 in a report numbered in sections); got {got}{hint}")))
+        return None
 
     def _recommendation_ids(self, node: Node, action_id: str) -> list[str]:
         value = node.data.get("recommendations")

@@ -18,10 +18,34 @@ STATUSES: dict[str, str] = {
     "cancelled": "Cancelled",
 }
 FINISHED = ("completed", "cancelled")  # an action in these states can no longer be overdue
+# Why overdue is counted on a plan's as-at date: the build date, or for an archived plan the date
+# it was last updated (its newest update; with none, its review_by date, else its published date).
+AS_AT_REASONS = ("built", "updated", "review-by", "published")
 
 
 def status_label(status: str) -> str:
     return STATUSES.get(status, status)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The report paragraph an outcome, action or recommendation answers: ``paragraph: 13``."""
+
+    label: str  # as written: "13", or "3.2" in a report numbered in sections
+    line: int  # of the ``paragraph:`` key in outcomes.yml
+
+    @property
+    def anchor(self) -> str:
+        return f"paragraph-{self.label}"
+
+
+@dataclass(frozen=True)
+class AsAt:
+    """The date against which actions are overdue, and why that date."""
+
+    date: dt.date
+    reason: str = "built"  # one of AS_AT_REASONS
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,7 @@ class Action:
     due: dt.date
     recommendations: list[str] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)  # oldest first, as in the file
+    paragraph: Citation | None = None
 
     @property
     def latest(self) -> Update | None:
@@ -74,6 +99,7 @@ class Outcome:
     actions: list[Action]
     easy_read: str | None = None
     picture: str | None = None
+    paragraph: Citation | None = None
 
     @property
     def status(self) -> str:
@@ -109,6 +135,7 @@ class Recommendation:
     id: str
     theme: str
     text: str
+    paragraph: Citation | None = None
 
 
 @dataclass(frozen=True)
@@ -124,9 +151,14 @@ class Change:
 class Plan:
     slug: str
     source: str  # outcomes.yml as shown in messages, relative to the project
-    today: dt.date  # the build date, against which actions are overdue
+    today: dt.date  # the build date
     outcomes: list[Outcome]
     recommendations: list[Recommendation] = field(default_factory=list)
+    as_at: AsAt | None = None  # against which actions are overdue; the build date unless set (see as_at_for)
+
+    def __post_init__(self) -> None:
+        if self.as_at is None:
+            self.as_at = AsAt(self.today)
 
     def actions(self) -> Iterator[tuple[Outcome, Action]]:
         for outcome in self.outcomes:
@@ -134,10 +166,13 @@ class Plan:
                 yield outcome, action
 
     def is_overdue(self, action: Action) -> bool:
-        return action.overdue(self.today)
+        return action.overdue(self.as_at.date)
 
     def overdue_actions(self) -> list[tuple[Outcome, Action]]:
-        return [(o, a) for o, a in self.actions() if a.overdue(self.today)]
+        return [(o, a) for o, a in self.actions() if a.overdue(self.as_at.date)]
+
+    def overdue_in(self, outcome: Outcome) -> list[Action]:
+        return outcome.overdue_actions(self.as_at.date)
 
     def counts(self) -> dict[str, int]:
         """How many actions are in each status, every status listed, in the contract's order."""
@@ -169,3 +204,22 @@ class Plan:
 
     def outcome_of(self, action_id: str) -> Outcome | None:
         return next((o for o, a in self.actions() if a.id == action_id), None)
+
+    def citations(self) -> list[tuple[str, Citation]]:
+        """Every ``paragraph:`` citation in the file, with what cites it ("action A1.1")."""
+        cited = [(f"recommendation {r.id}", r.paragraph) for r in self.recommendations]
+        for outcome in self.outcomes:
+            cited.append((f"outcome {outcome.id}", outcome.paragraph))
+            cited.extend((f"action {a.id}", a.paragraph) for a in outcome.actions)
+        return [(what, citation) for what, citation in cited if citation is not None]
+
+
+def as_at_for(plan: Plan, archived: bool, review_by: dt.date | None, published: dt.date | None) -> AsAt:
+    """The build date; for an archived plan, the date it was last updated (never after the build date)."""
+    if not archived:
+        return AsAt(plan.today)
+    candidates = (("updated", plan.last_updated), ("review-by", review_by), ("published", published))
+    reason, date = next(((r, d) for r, d in candidates if d is not None), ("built", plan.today))
+    if date > plan.today:  # a review date still to come: nothing can be overdue after today
+        reason, date = "built", plan.today
+    return AsAt(date, reason, archived=True)

@@ -7,10 +7,12 @@ computed from the files' own URLs, so they work with or without directory URLs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,8 +21,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..errors import SourceError
+from .citations import paragraph_href
 from .exports import csv_text, json_text
-from .model import STATUSES, Plan
+from .model import STATUSES, Citation, Plan
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -57,12 +60,18 @@ def page_uris(plan: Plan, easy_read: bool = True) -> dict[str, str]:
     return uris
 
 
+EXPORTS = ("csv", "json")
+
+
 @dataclass
 class Links:
-    """Relative links from one generated file to the others (``key`` as in :func:`page_uris`)."""
+    """Relative links from one generated file to the others (``key`` as in :func:`page_uris`)
+    and to the report paragraphs the plan cites."""
 
     files: dict[str, File]
     here: File
+    publication: Publication | None = None
+    site_files: Files | None = None
 
     def has(self, key: str) -> bool:
         return key in self.files
@@ -71,9 +80,27 @@ class Links:
         url = get_relative_url(self.files[key].url, self.here.url)
         return f"{url}#{anchor}" if anchor else url
 
+    def paragraph(self, citation: Citation) -> str | None:
+        """The cited paragraph in its chapter, or None when the report has no such paragraph."""
+        if self.publication is None:
+            return None
+        return paragraph_href(citation, self.publication, self.site_files, self.here)
 
-def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Build) -> tuple[dict[str, File], list[SourceError]]:
-    """Append the plan's pages and exports to ``files``; a council's own file at the same address wins."""
+
+@dataclass
+class PlanFiles:
+    """What a plan added to the site: its files by key, and each page's Markdown, made when it renders
+    (after the report's chapters, so that citations can link to their numbered paragraphs)."""
+
+    files: dict[str, File] = field(default_factory=dict)
+    markdown: dict[str, Callable[[], str]] = field(default_factory=dict)  # by src_uri
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Build) -> PlanFiles:
+    """Append the plan's pages and exports to ``files``; a council's own file at the same address wins.
+
+    A page's content is its front matter until it renders (:attr:`PlanFiles.markdown`)."""
     errors = []
     created: dict[str, File] = {}
     targets: dict[str, File] = {}  # what each key links to: ours, or the council's file that took its place
@@ -86,23 +113,32 @@ def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Bu
             continue
         created[key] = targets[key] = File.generated(build.config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(created[key])
+    result = PlanFiles(created, errors=errors)
     for key, file in created.items():
-        file.content_string = _content(key, plan, publication, Links(targets, file), build)
-    return created, errors
+        if key in EXPORTS:
+            file.content_string = csv_text(plan) if key == "csv" else json_text(plan, publication)
+            continue
+        file.content_string = f"{front_matter(_title(key, plan))}\n"  # the title, for navigation until it renders
+        links = Links(targets, file, publication, files)
+        result.markdown[file.src_uri] = functools.partial(_content, key, plan, publication, links, build)
+    return result
+
+
+def _title(key: str, plan: Plan) -> str:
+    if key.startswith("outcome:"):
+        outcome = next(o for o in plan.outcomes if f"outcome:{o.id}" == key)
+        return f"{outcome.id}: {outcome.title}"
+    return {"progress": "Progress", "recommendations": "Recommendations", "history": "History of changes"}.get(key, "How we are doing")
 
 
 def _content(key: str, plan: Plan, publication: Publication, links: Links, build: Build) -> str:
-    if key == "csv":
-        return csv_text(plan)
-    if key == "json":
-        return json_text(plan, publication)
     render = build.components.render
-    common = {"plan": plan, "publication": publication, "links": links, "md": inline_markdown}
+    common = {"plan": plan, "publication": publication, "links": links, "md": inline_markdown,
+              "front_matter": front_matter(_title(key, plan))}
     if key.startswith("outcome:"):
         outcome = next(o for o in plan.outcomes if f"outcome:{o.id}" == key)
         return render(f"{COMPONENTS}/outcome-page.html", **common, outcome=outcome,
-                      front_matter=front_matter(f"{outcome.id}: {outcome.title}"),
-                      overdue_count=len(outcome.overdue_actions(plan.today)),
+                      overdue_count=len(plan.overdue_in(outcome)),
                       href=lambda action: f"#action-{action.id}")
     context = _page_context(key, plan, links)
     return render(f"{COMPONENTS}/{key.replace('_', '-')}-page.html", **common, **context)
@@ -111,7 +147,6 @@ def _content(key: str, plan: Plan, publication: Publication, links: Links, build
 def _page_context(key: str, plan: Plan, links: Links) -> dict[str, Any]:
     if key == "progress":
         return {
-            "front_matter": front_matter("Progress"),
             "counts": plan.counts(),
             "labels": STATUSES,
             "overdue_count": len(plan.overdue_actions()),
@@ -121,7 +156,6 @@ def _page_context(key: str, plan: Plan, links: Links) -> dict[str, Any]:
     if key == "recommendations":
         answered = sum(1 for r in plan.recommendations if plan.answering(r.id))
         return {
-            "front_matter": front_matter("Recommendations"),
             "themes": plan.themes(),
             "answered": answered,
             "unanswered": len(plan.recommendations) - answered,
@@ -129,15 +163,15 @@ def _page_context(key: str, plan: Plan, links: Links) -> dict[str, Any]:
     if key == "history":
         changes = plan.history()
         years = [(year, list(group)) for year, group in itertools.groupby(changes, key=lambda c: c.update.date.year)]
-        return {"front_matter": front_matter("History of changes"), "changes": changes, "years": years}
-    return {"front_matter": front_matter("How we are doing"), "rows": easy_read_rows(plan)}
+        return {"changes": changes, "years": years}
+    return {"rows": easy_read_rows(plan)}
 
 
 def easy_read_rows(plan: Plan) -> list[dict[str, Any]]:
     rows = []
     for outcome in plan.outcomes:
         status = outcome.status
-        late = outcome.overdue_actions(plan.today) and status in ("underway", "not-started")
+        late = plan.overdue_in(outcome) and status in ("underway", "not-started")
         rows.append({
             "picture": outcome.picture or "material-flag-outline",
             "sentence": outcome.easy_read or sentence(outcome.title),

@@ -1,4 +1,5 @@
-"""The print document of one PDF: a cover, contents, the other-formats notice and its pages in order."""
+"""The print document of one PDF: a cover or a header block, contents when it needs them, the other-formats
+notice and its pages in order (`layout.py` decides which)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from .content import Chapter, Rewriter
+from .layout import EASY_READ_PICTURE, cover_picture, is_easy_read, layout_of, without_title_heading
 from .references import References
 from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant
 
@@ -55,32 +57,49 @@ def rewrite_chapters(pages: list[Page], references: References, fallback_title: 
 
 
 def assemble_document(build: Build, publication: Publication, variant: Variant, chapters: Chapters, lang: str,
-                      introduction: Markup | str = "") -> PrintDocument:
-    """`introduction`: safe markup for a page between the cover and the contents."""
+                      introduction: Markup | str = "", logo: str | None = None) -> PrintDocument:
+    """`introduction`: safe markup for a page between the cover and the contents; `logo`: a URI WeasyPrint may read."""
     title = f"{publication.title}{variant.title_suffix}"
     options = build.options
+    organisation = publication.organisation_or(options.organisation)
+    items = chapters.items
+    layout = layout_of(publication, variant, items, options.pdf)
+    if not layout.cover and items:
+        items = [without_title_heading(items[0], publication.title), *items[1:]]
     html = build.components.render(
         "pdf/components/document.html",
         lang=lang,
         title=title,
-        organisation=options.organisation,
+        cover_title=easy_read_title(publication, variant, items),
+        organisation=organisation,
         description=publication.subtitle or publication.summary or "",
         created=publication.published.isoformat() if publication.published else "",
         variant=variant,
         version_label=VERSION_LABELS.get(variant.name, ""),
         publication=publication,
+        layout=layout,
+        logo=logo if layout.cover else None,
+        picture=cover_picture(items) if is_easy_read(variant) else None,
+        default_picture=EASY_READ_PICTURE.as_uri() if is_easy_read(variant) else None,
         status_text=STATUS_TEXT.get(publication.status, publication.status_label),
         date_label="Published" if publication.published else "Date:",
         date=publication.published or build.today,
         formats=Markup(build.components.render(  # already escaped by the component
             "theme/components/alternative-formats.html",
             formats=options.alternative_formats,
-            organisation=options.organisation,
+            organisation=organisation,
         )),
         introduction=introduction,
-        chapters=chapters.items,
+        chapters=items,
     )
     return PrintDocument(str(html), title)
+
+
+def easy_read_title(publication: Publication, variant: Variant, chapters: list[Chapter]) -> str:
+    """The easy-read PDF's cover names the easy-read index page's title; every other cover the publication's."""
+    if variant is EASY_READ and chapters and chapters[0].title:
+        return chapters[0].title
+    return publication.title
 
 
 def plain(title: object) -> str:

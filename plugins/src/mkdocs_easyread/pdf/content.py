@@ -29,6 +29,7 @@ FETCHED = {"object": "data", "embed": "src"}  # besides img, link and CSS: eleme
 SVG_FETCHED = {"image", "use", "feimage"}  # inside an SVG, by href or xlink:href
 WEB_ONLY = {"headerlink", "er-term__means"}  # permalinks; glossary meanings shown on focus
 SVG_ATTRIBUTES = {"viewbox": "viewBox", "preserveaspectratio": "preserveAspectRatio"}
+SUBHEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 PASSED_SCHEMES = ("mailto:", "tel:", "http:", "https:")
 
 
@@ -42,6 +43,8 @@ class Chapter:
     html: str = ""
     source: str = ""  # the page's source file, for warnings
     problems: list[Problem] = field(default_factory=list)  # what the PDF leaves out of the page
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of each h2, for a contents list
+    headings: int = 0  # h2 to h6: whether the document needs a contents list
 
 
 @dataclass
@@ -68,6 +71,7 @@ class Rewriter:
             root.insert(0, heading)
         root.set("id", chapter.id)
         root.set("class", "er-chapter")
+        count_headings(root, chapter)
         return etree.tostring(root, method="html", encoding="unicode")
 
     def _walk(self, element: etree._Element, page_url: str, chapter: Chapter) -> None:
@@ -186,6 +190,13 @@ class Rewriter:
         title = lxml_html.Element("title")
         title.text = name
         svg.insert(0, title)
+
+
+def count_headings(root: etree._Element, chapter: Chapter) -> None:
+    headings = [e for e in root.iter() if isinstance(e.tag, str) and e.tag.lower() in SUBHEADINGS]
+    chapter.headings = len(headings)
+    chapter.sections = [(e.get("id"), " ".join(e.text_content().split())) for e in headings
+                        if e.tag.lower() == "h2" and e.get("id")]
 
 
 def parse(content: str) -> etree._Element:

@@ -1,0 +1,1 @@
+"""News: the site's news list, its Atom feed, press contacts and notes to editors."""

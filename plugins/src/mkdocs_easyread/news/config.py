@@ -1,0 +1,15 @@
+"""Options of the news list and feed."""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class NewsConfig(Config):
+    url = c.Type(str, default="news")
+    """Folder of the news list page and its feed (`<url>/`, `<url>/feed.xml`), e.g. `press-releases`."""
+
+    title = c.Type(str, default="News")
+    """Title of the news list page and of the feed."""
+
+    feed = c.Type(bool, default=True)
+    """Publish an Atom feed of the news at `<url>/feed.xml` (needs `site_url`)."""
