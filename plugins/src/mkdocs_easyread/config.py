@@ -7,6 +7,7 @@ from mkdocs.config.base import Config
 
 from .charts.config import ChartsConfig
 from .easy_read.config import EasyReadConfig
+from .news.config import NewsConfig
 from .outcomes.config import OutcomesConfig
 from .pdf.config import PdfConfig
 from .theme.config import ThemeConfig
@@ -55,5 +56,7 @@ class PluginConfig(Config):
     """Outcome tracking from outcomes.yml."""
     charts = c.SubConfig(ChartsConfig)
     """Charts and tables from CSV."""
+    news = c.SubConfig(NewsConfig)
+    """The news list and its Atom feed."""
     pdf = c.SubConfig(PdfConfig)
     """Tagged PDF/UA-1 PDFs."""

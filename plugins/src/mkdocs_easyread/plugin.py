@@ -36,11 +36,12 @@ def feature_classes() -> list[type[Feature]]:
     from .charts.feature import Charts
     from .easy_read.feature import EasyRead
     from .glossary.feature import GlossaryFeature
+    from .news.feature import News
     from .outcomes.feature import Outcomes
     from .pdf.feature import Pdf
     from .review.feature import Review
 
-    return [Publications, GlossaryFeature, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
+    return [Publications, GlossaryFeature, News, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
 
 
 def check_option_paths(build: Build) -> None:

@@ -51,8 +51,9 @@ class GlossaryFeature(Feature):
         if not len(self.glossary):
             return
         self._add_page(files, SITE_GLOSSARY, "")
-        for slug in self.build.publications:
-            self._add_page(files, f"{slug}/glossary.md", slug)
+        for slug, publication in self.build.publications.items():
+            if not publication.is_news:  # a press release links to the site glossary instead
+                self._add_page(files, f"{slug}/glossary.md", slug)
 
     def _load(self) -> Glossary:
         path = self.build.docs_dir / self.build.options.glossary_file

@@ -94,7 +94,7 @@ class News(Feature):
     def on_nav(self, nav: Navigation, files: Files) -> None:
         page = self._news_page()
         if page is not None:
-            slugs = [p.slug for p in self._listed()]
+            slugs = [p.slug for p in news.listed(self.build.publications.values(), review=True)]  # drafts' pages exist too
             place(nav, page, slugs, self.build.options.news.title, explicit_nav=self.build.config.nav is not None)
 
     def _news_page(self) -> Page | None:
