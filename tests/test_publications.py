@@ -118,27 +118,6 @@ def test_front_matter_text_is_escaped(site):
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; risky summary" in html
 
 
-def test_numbered_publication_numbers_headings_and_paragraphs_with_anchors(site):
-    site.publication("report", "title: Report\ntype: committee-report\nstatus: published\npublished: 2016-09-05\nnumbered: true",
-                     body="Intro is not numbered.\n\n## Background\n\nFirst.\n\nSecond.\n\n### Detail\n\nThird.\n\n## Scope\n\nFourth.\n")
-    result = site.build()
-    assert result.ok, result.log
-    html = result.html("report")
-    assert '<p>Intro is not numbered.</p>' in html
-    assert '<span class="er-num">1</span> Background' in html
-    assert '<span class="er-num">1.3</span> Detail' in html
-    assert '<span class="er-num">2</span> Scope' in html
-    for label, text in [("1.1", "First."), ("1.2", "Second."), ("1.3.1", "Third."), ("2.1", "Fourth.")]:
-        assert (f'<p class="er-para" id="paragraph-{label}"><a class="er-paranum" href="#paragraph-{label}">'
-                f'<span class="er-visually-hidden">Paragraph </span>{label}</a> {text}</p>') in html
-
-
-def test_unnumbered_publication_has_no_numbers(site):
-    site.publication("plan", body="## Background\n\nFirst.\n")
-    html = site.build().html("plan")
-    assert "er-num" not in html and "paragraph-1.1" not in html
-
-
 def nav_links(html: str) -> list[str]:
     import re
 
@@ -169,11 +148,3 @@ def test_home_page_keeps_its_own_content(site):
     assert '<a href="plan/">plan</a>' in html
     assert "&lt;p&gt;" not in html and "&lt;a" not in html
     assert "Our publications" in html
-
-
-def test_raw_html_block_in_numbered_report_is_not_a_numbered_paragraph(site):
-    site.publication("report", "title: Report\ntype: committee-report\nstatus: published\npublished: 2016-09-05\nnumbered: true",
-                     body='## Background\n\n<div class="note">A note.</div>\n\nFirst.\n')
-    html = site.build().html("report")
-    assert '<div class="note">A note.</div>' in html
-    assert 'id="paragraph-1.1"><a class="er-paranum" href="#paragraph-1.1"><span class="er-visually-hidden">Paragraph </span>1.1</a> First.' in html

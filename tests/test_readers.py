@@ -100,6 +100,10 @@ SAMPLE_PAGES = {
     "outcome": "ld-strategy/progress/O1/",
     "history": "ld-strategy/progress/history/",
     "recommendations": "care-act-review/progress/recommendations/",
+    "committee report": "care-act-review/",
+    "numbered chapter": "care-act-review/background/",
+    "news list": "news/",
+    "news item": "news-care-act-review/",
     "404": "404.html",
 }
 READER_PAGES = {"draft with a glossary term": "plan/", "wide table": "plan/money/", "review": "review/"}

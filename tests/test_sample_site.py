@@ -32,9 +32,13 @@ def test_sample_site_loads_nothing_from_another_host(sample_site):
     assert offenders == []
 
 
-def test_committee_report_is_numbered(sample_site):
-    html = sample_site.html("care-act-review/background")
-    assert 'id="paragraph-1.1"' in html
+def test_committee_report_is_numbered_straight_through(sample_site):
+    index = sample_site.html("care-act-review")
+    background = sample_site.html("care-act-review/background")
+    last_on_index = max(int(n) for n in re.findall(r'id="paragraph-(\d+)"', index))
+    assert 'id="paragraph-1"' in index
+    assert f'id="paragraph-{last_on_index + 1}"><span class="er-paranum">{last_on_index + 1}</span>' in background
+    assert 'class="er-subpoints er-subpoints--lower-alpha" type="a"' in index
 
 
 def test_build_does_not_touch_sources(tmp_path):
@@ -75,7 +79,10 @@ SAMPLE_PAGES = [
     "ld-strategy/",  # publication index with header
     "ld-strategy/priority-outcomes/",  # chapter
     "ld-strategy/glossary/",
+    "care-act-review/",  # committee report header
     "care-act-review/background/",  # numbered committee report
+    "news/",  # news list
+    "news-care-act-review/",  # press release
     "care-management-strategy/",  # consultation banner
     "winter-services-update/",  # draft
     "quality-report-2017-18/ratings/",  # charts and tables

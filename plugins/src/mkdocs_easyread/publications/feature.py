@@ -19,7 +19,7 @@ from .frontmatter import (
 )
 from .navigation import arrange
 from .templates import is_theme_template, theme_templates
-from .numbering import NumberingExtension
+from .numbering import NumberingExtension, PageNumbering, page_numbering, render_chapters_first
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,12 +37,15 @@ class Publications(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
         config.markdown_extensions.append(NumberingExtension(self._current_page_is_numbered))
 
-    def _current_page_is_numbered(self) -> bool:
+    def _current_page_is_numbered(self) -> PageNumbering | None:
+        """How the page being rendered is numbered, or None when it is not."""
         page = self.build.current_page
-        if page is None or page.file.generated_by is not None:
-            return False  # generated pages (progress, glossary, easy read) have their own structure
+        if page is None or page.file.generated_by is not None or page.file.src_uri.startswith("easy-read/"):
+            return None  # generated pages (progress, glossary, easy read) have their own structure
         publication = self.build.publication_of(page)
-        return bool(publication and publication.is_numbered)
+        if publication is None or not publication.is_numbered:
+            return None
+        return page_numbering(publication, page.file.src_uri)
 
     def on_files(self, files: Files) -> None:
         self.build.publications.clear()
@@ -88,6 +91,7 @@ class Publications(Feature):
         order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
         for publication in self.build.publications.values():
             publication.chapters.sort(key=lambda uri: order.get(uri, len(order)))
+        render_chapters_first(files, self.build.publications.values())
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """Check chapters' and easy-read pages' keys; index.md was checked with its publication."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,13 +22,17 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
-from pymdownx.fancylists import FancyListExtension
+from pymdownx.fancylists import FancyListExtension, FancyOListProcessor
 
 if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
     from .model import Publication
 
 HEADING_LEVELS = {"h2": 1, "h3": 2, "h4": 3}
-SUBPOINT_TYPES = ("a", "A", "i", "I")  # fancylists' `type` for lettered and roman lists
+# fancylists' `type` of lettered and roman lists, and the style each is shown in. CSS matches
+# `type` without regard to case, so the style is also named in a class.
+SUBPOINT_STYLES = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 
 
 def _record_nothing(label: str) -> None: ...
@@ -64,6 +68,21 @@ def page_numbering(publication: Publication, src_uri: str) -> PageNumbering | No
     return PageNumbering("paragraphs", first, record)
 
 
+def render_chapters_first(files: Files, publications: Iterable[Publication]) -> None:
+    """MkDocs renders pages in the order of `files` (not of the navigation). Paragraph numbers run
+    on from chapter to chapter and other pages link to them, so the chapters of paragraph-numbered
+    publications render first, in reading order; every other file keeps its order."""
+    first = [files.get_file_from_path(uri) for publication in publications
+             if publication.numbered == "paragraphs" for uri in publication.chapters]
+    first = [file for file in first if file is not None]
+    if not first:
+        return
+    moved = set(map(id, first))
+    for file in [*first, *(file for file in list(files) if id(file) not in moved)]:
+        files.remove(file)  # remove, then append: the public way to move a file to the end
+        files.append(file)
+
+
 class NumberingProcessor(Treeprocessor):
     def __init__(self, md: Markdown, numbering: PageNumbering) -> None:
         super().__init__(md)
@@ -73,6 +92,9 @@ class NumberingProcessor(Treeprocessor):
         for listing in root.iter("ol"):
             if is_subpoints(listing):
                 _add_class(listing, "er-subpoints")
+                _add_class(listing, f"er-subpoints--{SUBPOINT_STYLES[listing.get('type')]}")
+            elif listing.get("type") == "1":
+                del listing.attrib["type"]  # fancylists' mark of the default: `1.` lists stay as without it
         if self.numbering.style == "paragraphs":
             self._number_paragraphs(root)
         else:
@@ -120,7 +142,7 @@ def _is_body_paragraph(paragraph: etree.Element) -> bool:
 
 
 def is_subpoints(listing: etree.Element) -> bool:
-    return listing.tag == "ol" and listing.get("type") in SUBPOINT_TYPES
+    return listing.tag == "ol" and listing.get("type") in SUBPOINT_STYLES
 
 
 def _add_class(element: etree.Element, name: str) -> None:
@@ -170,7 +192,9 @@ class NumberingExtension(Extension):
         numbering = self.numbering_for_current_page()
         if numbering is None:
             return
-        # `a)` and `i.` list markers: lettered sub-points. Only on numbered pages, where they mean that.
-        FancyListExtension(additional_ordered_styles=["roman", "alpha"]).extendMarkdown(md)
+        lists = md.parser.blockprocessors
+        if not ("olist" in lists and isinstance(lists["olist"], FancyOListProcessor)):  # a site may list it itself
+            # `a)` and `i.` list markers: lettered sub-points. Only on numbered pages, where they mean that.
+            FancyListExtension(additional_ordered_styles=["roman", "alpha"]).extendMarkdown(md)
         # Before toc (5), so the table of contents shows the numbers too.
         md.treeprocessors.register(NumberingProcessor(md, numbering), "easyread_numbering", 6)

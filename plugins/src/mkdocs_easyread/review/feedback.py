@@ -26,12 +26,8 @@ class ParagraphFeedback(Treeprocessor):
         self.href = href
 
     def run(self, root: etree.Element) -> None:
-        for paragraph in root.iter("p"):
-            anchor = paragraph.get("id", "")
-            if "er-para" not in paragraph.get("class", "") or not anchor.startswith("paragraph-"):
-                continue
-            label = anchor.removeprefix("paragraph-")
-            paragraph.tail = (paragraph.tail or "")
+        for paragraph in [element for element in root.iter() if _is_numbered_paragraph(element)]:
+            label = paragraph.get("id", "").removeprefix("paragraph-")
             link = etree.SubElement(paragraph, "a", {"class": "er-para-feedback er-screen-only", "href": self.href(label)})
             link.text = "Comment on paragraph "
             number = etree.SubElement(link, "span")
@@ -43,6 +39,12 @@ class ParagraphFeedback(Treeprocessor):
                 previous.tail = (previous.tail or "") + " "
             else:
                 paragraph.text = (paragraph.text or "") + " "
+
+
+def _is_numbered_paragraph(element: etree.Element) -> bool:
+    """A paragraph or list item numbered by publications/numbering.py (either style)."""
+    classes = (element.get("class") or "").split()
+    return element.tag in ("p", "li") and "er-para" in classes and element.get("id", "").startswith("paragraph-")
 
 
 class FeedbackExtension(Extension):
