@@ -168,6 +168,7 @@ def test_csv_has_one_row_per_action_with_the_contract_columns(built):
         "action_id": "A1.2", "action_title": "Train staff <script>alert(1)</script>",
         "owner": "Adult Social Services", "due": "2025-11-22", "status": "underway",
         "status_date": "2025-01-10", "overdue": "yes", "recommendations": "R3 R1",
+        "overdue_as_at": "2025-11-23",
     }
 
 

@@ -22,16 +22,17 @@ def progress_box(build: Build, plans: dict[str, Plan], files: dict[str, dict[str
     if plan is None:
         return None
     if page.file.src_uri == f"{slug}/index.md" and "progress" in generated:
-        completed = plan.counts()["completed"]
-        total = sum(1 for _ in plan.actions())
-        overdue = len(plan.overdue_actions())
-        text = f"{completed} of {total} actions are completed."
-        if overdue:
-            text += f" {overdue} {'action is' if overdue == 1 else 'actions are'} overdue."
-        context = {"heading": "Progress", "text": text, "link_text": "See what has been done about each outcome", "target": generated["progress"]}
+        target, easy_read = generated["progress"], False
     elif page.file.src_uri == f"easy-read/{slug}/index.md" and "easy_read" in generated:
-        context = {"heading": "How we are doing", "text": "You can see what we have done so far.", "link_text": "How we are doing", "target": generated["easy_read"]}
+        target, easy_read = generated["easy_read"], True
     else:
         return None
-    href = get_relative_url(context.pop("target").url, page.file.url)
-    return build.components.render("outcomes/components/progress-box.html", href=href, **context)
+    return build.components.render(
+        "outcomes/components/progress-box.html",
+        href=get_relative_url(target.url, page.file.url),
+        easy_read=easy_read,
+        completed=plan.counts()["completed"],
+        total=sum(1 for _ in plan.actions()),
+        overdue=len(plan.overdue_actions()),
+        as_at=plan.as_at,
+    )

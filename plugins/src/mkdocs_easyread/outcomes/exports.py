@@ -1,6 +1,9 @@
 """The plan as data: ``outcomes.csv`` (one row per action) and ``outcomes.json`` (the same rows
 with full history). Output depends only on the sources and the build date, so that builds
-are byte-identical. The JSON shape is documented in docs/outcomes-json.md."""
+are byte-identical. The JSON shape is documented in docs/outcomes-json.md.
+
+Both carry the date actions are overdue as at (``overdue_as_at``): the build date, or for an
+archived plan the date it was last updated; ``generated`` in the JSON stays the build date."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ JSON_FORMAT = "easyread-outcomes"
 JSON_VERSION = 1
 CSV_COLUMNS = (
     "outcome_id", "outcome_title", "action_id", "action_title", "owner", "due",
-    "status", "status_date", "overdue", "recommendations",
+    "status", "status_date", "overdue", "recommendations", "overdue_as_at",
 )
 
 
@@ -49,6 +52,7 @@ def csv_text(plan: Plan) -> str:
         row["overdue"] = "yes" if row["overdue"] else "no"
         row["status_date"] = row["status_date"] or ""
         row["recommendations"] = " ".join(row["recommendations"])
+        row["overdue_as_at"] = plan.as_at.date.isoformat()
         writer.writerow([spreadsheet_safe(row[column]) for column in CSV_COLUMNS])
     return "\ufeff" + buffer.getvalue()
 
@@ -80,6 +84,7 @@ def json_data(plan: Plan, publication: Publication) -> dict[str, Any]:
         "version": JSON_VERSION,
         "publication": {"slug": plan.slug, "title": publication.title, "url": publication.url},
         "generated": plan.today.isoformat(),
+        "overdue_as_at": plan.as_at.date.isoformat(),
         "counts": counts,
         "outcomes": [_outcome(outcome) for outcome in plan.outcomes],
         "recommendations": [

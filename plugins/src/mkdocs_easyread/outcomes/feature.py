@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.utils.meta import get_data
 
-from ..build import Feature
+from ..build import Feature, slug_of
 from ..errors import SourceError
 from .box import progress_box
 from .citations import citation_errors
@@ -68,11 +68,13 @@ class Outcomes(Feature):
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """A generated page is written when it renders, after the report's chapters have numbered their paragraphs."""
         make = self.markdown.get(page.file.src_uri)
-        if make is None or page.file.abs_src_path is not None:
+        if make is None:
             return markdown
-        text = make()
-        page.file.content_string = text  # what later readers of the source (line numbers) see
-        return get_data(text)[0]
+        with self.build.reporter.catching(self.paths[slug_of(page.file.src_uri)]):  # a fault names outcomes.yml
+            text = make()
+            page.file.content_string = text  # what later readers of the source (line numbers) see
+            return get_data(text)[0]
+        return markdown
 
     def on_env(self) -> None:
         """Every chapter has rendered: check each citation once, however many pages show it."""
