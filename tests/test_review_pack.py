@@ -122,7 +122,7 @@ def test_the_page_after_the_cover_says_how_to_use_the_pack_and_where_to_send_it(
                      "Write your comments in the space under each row.",
                      "Send your comments back to us by email:", "views@example.gov.uk", "phone us on 0344 800 8020"):
         assert expected in guide, f"{expected!r} not in {guide}"
-    assert "Contents" in texts[2]
+    assert "Contents" not in "\n".join(texts) and "Part 1" in texts[2]  # two easy-read pages: too short for a contents list
     with pikepdf.open(pack) as pdf:
         links = [str(a.A.URI) for a in pdf.pages[1].get("/Annots", []) if "/A" in a]
     assert any(uri.startswith("mailto:views@example.gov.uk?subject=Review%20pack%3A%20Care%20%26%20Support%20Plan")

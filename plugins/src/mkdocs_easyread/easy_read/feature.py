@@ -11,6 +11,7 @@ from ..build import Feature
 from ..errors import SourceError
 from ..findings import Finding
 from ..sources import read_text
+from ..theme.feature import status_banner
 from . import pictures
 from .checker import Settings, check_page
 from .home import listing
@@ -128,7 +129,7 @@ class EasyRead(Feature):
         render = self.build.components.render
         return render(
             "easy_read/components/easy-read-header.html",
-            banner=Markup(render("theme/components/banner.html", publication=publication)) if publication and publication.status in BANNER_STATUSES else "",
+            banner=Markup(status_banner(self.build, publication)) if publication and publication.status in BANNER_STATUSES else "",
             label=uri != HOME,
             part_of=part_of,
             show_title="<h1" not in (page.content or ""),

@@ -49,7 +49,7 @@ class PdfConfig(Config):
     Unset: the theme's `logo` from mkdocs.yml, when that is a file of the site."""
 
     contents_from_chapters = c.Type(int, default=3)
-    """A PDF gets a contents list when it has at least this many chapters (pages) ..."""
+    """A PDF gets a contents list when it has at least this many chapters (pages), or `contents_from_headings` headings."""
 
     contents_from_headings = c.Type(int, default=8)
-    """... or at least this many headings below the chapter titles (h2 to h6, across all chapters)."""
+    """A PDF gets a contents list when it has at least this many headings below its chapter titles (h2 to h6)."""

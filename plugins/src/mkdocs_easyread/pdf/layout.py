@@ -9,7 +9,7 @@ a report, and a contents list, when there is one, sits on page 1 after the heade
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -78,4 +78,4 @@ def without_title_heading(chapter: Chapter, title: str) -> Chapter:
         return chapter
     heading.drop_tree()
     html = Markup(etree.tostring(root, method="html", encoding="unicode"))  # noqa: S704 - rewritten page markup
-    return type(chapter)(**{**chapter.__dict__, "html": html})
+    return replace(chapter, html=html)

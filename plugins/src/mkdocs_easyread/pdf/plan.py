@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,8 @@ from .cache import Entry, PdfCache
 from .confine import roots_of
 from .fingerprint import Fingerprint, versions
 from .jobs import RenderJob
+from .layout import EASY_READ_PICTURE
+from .logo import find_logo
 from .references import References
 from .review_pack import assemble_review_pack, fingerprint_parts, wants_review_pack
 from .sitemap import AssetStore, SiteMap
@@ -32,8 +35,10 @@ if TYPE_CHECKING:
     from ..build import Build
     from ..publications.model import Publication
 
-PUBLICATION_FIELDS = ("slug", "title", "subtitle", "type", "status", "summary")
-TEMPLATES = ("pdf/components/document.html", "theme/components/alternative-formats.html")
+PUBLICATION_FIELDS = ("slug", "title", "subtitle", "type", "status", "summary", "closes", "committee", "contacts")
+TEMPLATES = ("pdf/components/document.html", "pdf/components/cover.html", "pdf/components/print-header.html",
+             "pdf/components/contents.html", "theme/components/alternative-formats.html",
+             "publications/components/report-details.html", "publications/components/contacts.html")
 
 
 @dataclass
@@ -78,6 +83,8 @@ class Planner:
         environment = self.build.components.env
         self.templates = "".join(environment.loader.get_source(environment, name)[0] for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
+        self.logo = find_logo(self.build, self.references)
+        self.easy_read_picture = hashlib.sha256(EASY_READ_PICTURE.read_bytes()).hexdigest()  # on easy-read covers
 
     def plan(self, publication: Publication) -> PublicationPdfs | None:
         """The publication's PDFs; None when some of its pages were not rendered (`serve --dirty`)."""
@@ -122,9 +129,9 @@ class Planner:
         if pdf.entry is None:
             chapters = self._chapters(publication, pages)
             if variant is REVIEW_PACK:
-                document = assemble_review_pack(self.build, publication, chapters, self.lang)
+                document = assemble_review_pack(self.build, publication, chapters, self.lang, logo=self._logo_uri())
             else:
-                document = assemble_document(self.build, publication, variant, chapters, self.lang)
+                document = assemble_document(self.build, publication, variant, chapters, self.lang, logo=self._logo_uri())
             pdf.job = RenderJob(
                 key, label, document.html, css, self.styles_url, str(self.cache.folder),
                 roots=self.references.roots, attachments=self.attachments,
@@ -148,6 +155,9 @@ class Planner:
             return publication.source
         return self.build.shown(Path(page.file.abs_src_path))
 
+    def _logo_uri(self) -> str | None:
+        return self.logo.uri if self.logo else None
+
     def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str) -> str:
         options = self.build.options
         formats = options.alternative_formats
@@ -156,7 +166,10 @@ class Planner:
             .add(versions(), variant.name, css, self.templates, self.lang, self.site.site_url, self.attachments)
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
-            .add(options.organisation, formats.phone, formats.textphone, formats.email, formats.formats)
+            .add(publication.organisation_or(options.organisation), formats.phone, formats.textphone, formats.email,
+                 formats.formats)
+            .add(self.logo.digest if self.logo else "-", options.pdf.contents_from_chapters,
+                 options.pdf.contents_from_headings, self.easy_read_picture)
             .add(*(fingerprint_parts(self.build) if variant is REVIEW_PACK else ()))
             .add_pages(pages, self.references)
             .hexdigest()

@@ -27,8 +27,10 @@ def wants_review_pack(publication: Publication) -> bool:
     return publication.in_review
 
 
-def assemble_review_pack(build: Build, publication: Publication, chapters: Chapters, lang: str) -> PrintDocument:
-    return assemble_document(build, publication, REVIEW_PACK, numbered(chapters), lang, introduction=guide(build, publication))
+def assemble_review_pack(build: Build, publication: Publication, chapters: Chapters, lang: str,
+                         logo: str | None = None) -> PrintDocument:
+    return assemble_document(build, publication, REVIEW_PACK, numbered(chapters), lang,
+                             introduction=guide(build, publication), logo=logo)
 
 
 def numbered(chapters: Chapters) -> Chapters:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pydyf
 import weasyprint
+from weasyprint.css.counters import CounterStyle
 
 from .cache import PdfCache
 from .fetcher import REFUSED, ConfinedFetcher, problems_of
@@ -34,8 +35,9 @@ def render_job(job: RenderJob) -> Rendered:
     with collected_messages() as messages:
         fetcher = ConfinedFetcher(job.roots)
         html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
-        stylesheet = weasyprint.CSS(string=job.css, base_url=job.styles_url, url_fetcher=fetcher)
-        document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT)
+        counter_styles = CounterStyle()  # the stylesheet's @counter-style rules (sub-points "a)") reach the document
+        stylesheet = weasyprint.CSS(string=job.css, base_url=job.styles_url, url_fetcher=fetcher, counter_style=counter_styles)
+        document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT, counter_style=counter_styles)
         if not job.attachments:
             without_attachments(document)
         data = document.write_pdf(finisher=finish, pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from ..build import Build
+    from ..publications.model import Publication
+
 HERE = Path(__file__).parent
 PACKAGE = HERE.parent
 ASSET_URI = "assets/easyread"
@@ -138,9 +141,7 @@ class Theme(Feature):
             return None
         render = self.build.components.render
         is_index = page.file.src_uri == f"{publication.slug}/index.md"
-        banner = render("theme/components/banner.html", publication=publication, today=self.build.today,
-                        feedback=self.build.options.feedback, formats=self.build.options.alternative_formats)
-        return banner + render(
+        return status_banner(self.build, publication) + render(
             "theme/components/publication-header.html",
             publication=publication,
             committee=publication.committee,
@@ -174,6 +175,12 @@ class Theme(Feature):
     def on_post_build(self) -> None:
         """Write the site's Content-Security-Policy to csp.txt for the web server's configuration."""
         self.policy.write()
+
+
+def status_banner(build: Build, publication: Publication) -> str:
+    """The banner of a draft, consultation (with its closing date) or archived publication; '' otherwise."""
+    return build.components.render("theme/components/banner.html", publication=publication, today=build.today,
+                                   feedback=build.options.feedback, formats=build.options.alternative_formats)
 
 
 def package_assets() -> list[tuple[Path, str]]:
