@@ -67,11 +67,24 @@ REPORT = """
     item: "9"
     report_of: Executive Director of Adult Social Services
     divisions: [All]
+    numbered: paragraphs
     contacts:
       - name: Jo Smith
         role: Head of Social Work
         phone: 01603 222 222
         email: jo.smith@example.gov.uk
+"""
+OUTCOMES = """
+outcomes:
+  - id: O1
+    title: Care plans that say what people want
+    paragraph: 13
+    measures: [More plans say what the person wants to achieve]
+    actions:
+      - id: A1
+        title: Change the care plan template
+        owner: Head of Social Work
+        due: 2026-03-31
 """
 NEWS = """
     title: Council publishes its response to the Care Act review
@@ -128,20 +141,19 @@ def words(count: int, start: int) -> str:
 
 
 def paragraph(number: int) -> str:
-    return f'<p class="er-para" id="paragraph-{number}"><span class="er-paranum">{number}</span> {words(3, number * 3)}</p>\n'
+    return f"{words(3, number * 3)}\n"
 
 
-def list_paragraph(number: int) -> str:
-    return (f'<ol class="er-para-list">\n<li class="er-para" id="paragraph-{number}"><span class="er-paranum">{number}</span> '
-            f'{words(2, number)} The committee may:\n<ol type="a" class="er-subpoints">\n'
-            '<li>note the findings;</li>\n<li>comment on the action plan;</li>\n<li>ask for a further report.</li>\n'
-            '</ol>\n</li>\n</ol>\n')
+def paragraph_with_sub_points(number: int) -> str:
+    """A paragraph with lettered sub-points, written as a council writes them in Markdown."""
+    return (f"{words(2, number)} The committee may:\n\n"
+            "a) note the findings;\nb) comment on the action plan;\nc) ask for a further report.\n")
 
 
 def chapter_body(title: str, first: int, last: int) -> str:
     parts = [f"# {title}\n"]
     for number in range(first, last + 1):
-        parts.append(list_paragraph(number) if number in (14, 27) else paragraph(number))
+        parts.append(paragraph_with_sub_points(number) if number in (14, 27) else paragraph(number))
     return "\n".join(parts)
 
 
@@ -152,6 +164,8 @@ def write_report(site: Site) -> None:
             site.publication("care-act", REPORT, body)
         else:
             site.write(f"content/care-act/{file}", f"---\ntitle: {title}\n---\n\n{body}")
+    site.write("content/glossary.yml", "- term: care plans\n  means: What you and the council agree about your support.\n")
+    site.write("content/care-act/outcomes.yml", OUTCOMES)
 
 
 def png(width: int, height: int) -> bytes:
@@ -300,7 +314,7 @@ def test_a_strategy_keeps_its_cover_with_logo_and_its_own_organisation(built):
                      "Consultation draft", "Published 1 June 2025", "Norfolk Safeguarding Adults Board"):
         assert expected in texts[0], expected
     assert "Where people live." not in texts[0]  # a cover page of its own
-    assert "Contents" not in "\n".join(texts)  # 2 chapters, no headings: nothing to list
+    assert "Contents" in texts[1] and "Glossary" in texts[1]  # 2 chapters and the site's glossary page: 3, listed
     for number, text in enumerate(texts, start=1):
         assert "Norfolk Safeguarding Adults Board" in text, f"page {number}: the running footer"
     with pdfplumber.open(path) as document:
@@ -377,3 +391,12 @@ def test_the_theme_logo_is_the_cover_logo_when_the_pdf_has_none_of_its_own(site)
     assert result.ok and not result.warnings, result.log
     with pdfplumber.open(pdf(result, "annual")) as document:
         assert document.pages[0].images and not document.pages[1].images
+
+
+def test_a_committee_report_prints_its_own_chapters_only(built):
+    """The site's glossary and progress pages for the report stay on the web, as a council prints a report."""
+    text = "\n".join(page_texts(pdf(built, "care-act")))
+    assert "Care plans that say what people want" not in text and "What you and the council agree" not in text
+    assert (built.site / "care-act" / "progress" / "index.html").exists()
+    assert (built.site / "care-act" / "glossary" / "index.html").exists()
+    assert "Paragraph 13" in (built.site / "care-act" / "progress" / "O1" / "index.html").read_text(encoding="utf-8")

@@ -88,7 +88,7 @@ class Planner:
 
     def plan(self, publication: Publication) -> PublicationPdfs | None:
         """The publication's PDFs; None when some of its pages were not rendered (`serve --dirty`)."""
-        pages = self.pages_of(publication.slug)
+        pages = self.pages_of(publication)
         if pages is None:
             return None
         standard, easy_read = pages
@@ -100,13 +100,18 @@ class Planner:
                 planned.pdfs.append(self._planned(publication, variant, variant_pages))
         return planned
 
-    def pages_of(self, slug: str) -> tuple[list[Page], list[Page]] | None:
-        """The publication's pages and its easy-read pages, index first, then in navigation order."""
-        standard, easy_read = [], []
+    def pages_of(self, publication: Publication) -> tuple[list[Page], list[Page]] | None:
+        """The publication's pages and its easy-read pages, index first, then in navigation order.
+
+        A committee report or news item prints as a council prints it: its own chapters only, without
+        the glossary and progress pages the site adds (they stay on the web, linked from the PDF)."""
+        slug, standard, easy_read = publication.slug, [], []
         for file in self.files.documentation_pages():
             if file.inclusion.is_excluded():
                 continue
             if file.src_uri.startswith(f"{slug}/"):
+                if file.generated_by is not None and not publication.has_cover:
+                    continue
                 standard.append(file.page)
             elif file.src_uri.startswith(f"easy-read/{slug}/"):
                 easy_read.append(file.page)
