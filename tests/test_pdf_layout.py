@@ -94,6 +94,7 @@ NEWS = """
     pdf: true
     contacts:
       - name: Press office
+        role: PneumonoultramicroscopicsilicovolcanoconiosisPneumonoultramicroscopicsilicovolcanoconiosisPneumonoultramicroscopicsilicovolcanoconiosisPneumonoultramicroscopicsilicovolcanoconiosis
         phone: 01603 228 888
         email: press@example.gov.uk
 """
@@ -144,16 +145,20 @@ def paragraph(number: int) -> str:
     return f"{words(3, number * 3)}\n"
 
 
-def paragraph_with_sub_points(number: int) -> str:
-    """A paragraph with lettered sub-points, written as a council writes them in Markdown."""
+def paragraph_with_sub_points(number: int, marker: str = "a") -> str:
+    """A paragraph with sub-points lettered (a) or numbered in roman (i), as a council writes them in Markdown."""
+    first, second, third = ("a", "b", "c") if marker == "a" else ("i", "ii", "iii")
     return (f"{words(2, number)} The committee may:\n\n"
-            "a) note the findings;\nb) comment on the action plan;\nc) ask for a further report.\n")
+            f"{first}) note the findings;\n{second}) comment on the action plan;\n{third}) ask for a further report.\n")
 
 
 def chapter_body(title: str, first: int, last: int) -> str:
     parts = [f"# {title}\n"]
     for number in range(first, last + 1):
-        parts.append(paragraph_with_sub_points(number) if number in (14, 27) else paragraph(number))
+        if number in (14, 27):
+            parts.append(paragraph_with_sub_points(number, "a" if number == 14 else "i"))
+        else:
+            parts.append(paragraph(number))
     return "\n".join(parts)
 
 
@@ -288,6 +293,7 @@ def test_hanging_paragraph_numbers_are_read_once_and_hang_in_the_margin(built):
     text = "\n".join(line["text"] for line in lines)
     assert "Paragraph 13" not in text
     assert "a) note the findings;" in text and "c) ask for a further report." in text
+    assert "i) note the findings;" in text and "iii) ask for a further report." in text  # roman stays roman
 
 
 def test_a_paragraph_number_is_text_of_its_paragraph_not_a_link(built):
@@ -400,3 +406,11 @@ def test_a_committee_report_prints_its_own_chapters_only(built):
     assert (built.site / "care-act" / "progress" / "index.html").exists()
     assert (built.site / "care-act" / "glossary" / "index.html").exists()
     assert "Paragraph 13" in (built.site / "care-act" / "progress" / "O1" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_text_runs_off_the_page(built):
+    for slug, variant in (("care-act", ""), ("care-act", "large-print"), ("press", ""), ("plan", "")):
+        with pdfplumber.open(pdf(built, slug, variant)) as document:
+            for number, page in enumerate(document.pages, start=1):
+                beyond = [c["text"] for c in page.chars if c["x1"] > page.width + 0.5 or c["x0"] < -0.5]
+                assert not beyond, f"{slug} {variant} page {number}: {''.join(beyond)[:80]}"
