@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -76,6 +78,8 @@ def builds(tmp_path_factory) -> tuple[Result, Result]:
     site.write("content/glossary.yml", "- term: strategy\n  means: A big plan for the next few years.\n")
     site.publication("report", REPORT, "# Annual Report\n\nWhat we did.\n")
     site.write("easyread/report/index.md", "# Our year\n\n:material-home: We helped people find homes.\n")
+    site.publication("closed", textwrap.dedent(PLAN).replace("Care & Support Plan", "Old Plan") + "closes: 2025-10-01\n", "# Old Plan\n\nWhat we asked.\n")
+    site.write("easyread/closed/index.md", "# Our old plan\n\n:material-home: We asked what you think.\n")
     return site.build_twice()
 
 
@@ -92,6 +96,14 @@ def pack(built) -> Path:
 def page_texts(path: Path) -> list[str]:
     with pdfplumber.open(path) as pdf:
         return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_a_consultation_that_has_closed_offers_no_review_pack(built):
+    """The tests' build date is 23 November 2025; this consultation closed on 1 October."""
+    assert (built.site / "closed" / "pdf" / "closed-easy-read.pdf").is_file()
+    assert not (built.site / "closed" / "pdf" / "closed-review-pack.pdf").exists()
+    assert LABEL not in (built.site / "easy-read" / "closed" / "index.html").read_text(encoding="utf-8")
+    assert LABEL in (built.site / "easy-read" / "plan" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_consultation_with_easy_read_pages_gets_a_review_pack_and_a_published_one_does_not(built, pack):
@@ -206,7 +218,8 @@ def test_only_drafts_and_consultations_get_a_review_pack():
     from mkdocs_easyread.pdf.review_pack import wants_review_pack
     from mkdocs_easyread.publications.model import Publication
 
-    wanted = {status: wants_review_pack(Publication("p", "content/p/index.md", "P", status=status))
+    today = dt.date(2025, 11, 23)
+    wanted = {status: wants_review_pack(Publication("p", "content/p/index.md", "P", status=status), today)
               for status in ("draft", "consultation", "published", "archived")}
     assert wanted == {"draft": True, "consultation": True, "published": False, "archived": False}
 

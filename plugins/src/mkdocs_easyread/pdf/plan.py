@@ -93,7 +93,7 @@ class Planner:
             return None
         standard, easy_read = pages
         planned = PublicationPdfs(publication)
-        review_pack = easy_read if wants_review_pack(publication) else []
+        review_pack = easy_read if wants_review_pack(publication, self.build.today) else []
         for variant, variant_pages in ((STANDARD, standard), (LARGE_PRINT, standard), (EASY_READ, easy_read),
                                        (REVIEW_PACK, review_pack)):
             if variant_pages:

@@ -2,7 +2,7 @@
 
 The easy-read PDF's pages and styles, with a page after the cover on how to use
 the pack, a number before each row (`row_numbers.py`) and ruled space under it
-for comments. Only publications in review (draft or consultation) get one.
+for comments. Only publications in review (a draft, or a consultation until it closes) get one.
 """
 
 from __future__ import annotations
@@ -17,14 +17,17 @@ from .row_numbers import number_rows
 from .variants import REVIEW_PACK
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..build import Build
     from ..publications.model import Publication
 
 GUIDE = "pdf/components/review-pack-guide.html"
 
 
-def wants_review_pack(publication: Publication) -> bool:
-    return publication.in_review
+def wants_review_pack(publication: Publication, today: dt.date) -> bool:
+    """Drafts and consultations get a pack, until a consultation's closing date has passed."""
+    return publication.takes_comments(today)
 
 
 def assemble_review_pack(build: Build, publication: Publication, chapters: Chapters, lang: str,

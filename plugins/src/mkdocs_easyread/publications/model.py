@@ -108,3 +108,7 @@ class Publication:
     def is_closed(self, today: dt.date) -> bool:
         """A consultation whose closing date has passed."""
         return self.closes is not None and self.closes < today
+
+    def takes_comments(self, today: dt.date) -> bool:
+        """A draft or consultation that has not closed: offered for comment and review packs."""
+        return self.in_review and not self.is_closed(today)

@@ -41,8 +41,8 @@ class Review(Feature):
     def _feedback_target(self, page: Page | None):
         email = self.build.options.feedback
         publication = self.build.publication_of(page) if page is not None else None
-        if not email or publication is None or not publication.in_review or publication.is_closed(self.build.today):
-            return None  # a consultation that has closed takes no more replies
+        if not email or publication is None or not publication.takes_comments(self.build.today):
+            return None
         return email, publication
 
     def _paragraph_href_for_current_page(self) -> Callable[[str], str] | None:
