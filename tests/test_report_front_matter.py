@@ -119,3 +119,14 @@ def test_about_naming_no_publication_warns_and_the_rest_builds(site):
     assert any(w.startswith("content/story/index.md:6: about 'plann' names no publication; use the folder name of one of: plan")
                for w in result.warnings), result.log
     assert (result.site / "story/index.html").exists()
+
+
+@pytest.mark.parametrize("key", ["meeting", "published"])
+def test_an_impossible_date_never_publishes_the_front_matter_as_text(site, key):
+    site.publication("report", REPORT.replace(f"{key}: 2016-09-05", f"{key}: 2016-02-30"), body="The report.\n")
+    result = site.build(strict=False)
+    assert any(w.startswith("content/report/index.md:") and "'2016-02-30' is not a date" in w for w in result.warnings), result.log
+    html = result.html("report")
+    assert "report_of:" not in html and "lorna.bright@example.gov.uk\n" not in html and "name: Sam Smith" not in html
+    assert "<p>The report.</p>" in html
+    assert "<h1>Care Act review</h1>" in html  # the title is still read

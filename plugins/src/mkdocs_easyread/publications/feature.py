@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from markupsafe import escape
 
 from ..build import Feature, slug_of
 from ..errors import SourceError
-from ..sources import expands_too_far, front_matter_node, read_text, split_front_matter
+from ..sources import FRONT_MATTER, expands_too_far, front_matter_node, read_text, split_front_matter
 from .frontmatter import (
     CHAPTER_KEYS,
     EASY_READ_PAGE_KEYS,
@@ -99,7 +100,7 @@ class Publications(Feature):
         self._escape_meta(page)
         self._check_template(page)
         if not page.meta and markdown.startswith("---") and page.file.abs_src_path:
-            self._report_unread_front_matter(page)
+            markdown = self._recover_front_matter(page, markdown)
         uri = page.file.src_uri
         if page.file.generated_by is not None and not uri.startswith("easy-read/"):
             return markdown
@@ -126,11 +127,16 @@ class Publications(Feature):
             split_front_matter(read_text(path), path)  # raises the error with its line
             self.build.reporter.warn(SourceError(path, 2, "front matter expands too far through aliases (*name); write the values out"))
 
-    def _report_unread_front_matter(self, page: Page) -> None:
-        """MkDocs quietly shows front matter it cannot read as text; say what is wrong with it."""
+    def _recover_front_matter(self, page: Page, markdown: str) -> str:
+        """MkDocs shows front matter it cannot read (an impossible date, say) as the page's text, contacts
+        and all: say what is wrong with it, and keep it off the page, with what of it can be read."""
         path = self._path(page.file)
         with self.build.reporter.catching():
-            split_front_matter(read_text(path), path)
+            meta, _ = split_front_matter(read_text(path), path)
+            page.meta = {str(key): value for key, value in meta.items()} if isinstance(meta, Mapping) else {}
+            self._escape_meta(page)
+        block = FRONT_MATTER.match(markdown)
+        return markdown[block.end():] if block else markdown
 
     def _check_template(self, page: Page) -> None:
         """A page may choose another of the theme's templates; a missing one would stop the build."""
