@@ -89,7 +89,7 @@ def test_chapter_may_override_title_only(site):
     site.write("content/plan/chapter.md", "---\ntitle: Chapter\nowner: Someone\n---\n\nWords.\n")
     result = site.build()
     assert not result.ok
-    assert any(w.startswith("content/plan/chapter.md:3: unknown front-matter key 'owner'") for w in result.warnings), result.log
+    assert any(w.startswith("content/plan/chapter.md:3: 'owner' can only be set in the publication's index.md") for w in result.warnings), result.log
 
 
 def test_material_page_keys_are_allowed(site):

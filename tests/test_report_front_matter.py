@@ -69,7 +69,7 @@ def test_organisation_on_a_chapter_is_refused_with_its_line(site):
     site.publication("report", REPORT)
     site.write("content/report/more.md", "---\ntitle: More\norganisation: Someone else\n---\n\nWords.\n")
     result = site.build()
-    assert any(w.startswith("content/report/more.md:3: unknown front-matter key 'organisation'") and "only the publication's index.md" in w
+    assert any(w.startswith("content/report/more.md:3: 'organisation' can only be set in the publication's index.md; move it there")
                for w in result.warnings), result.log
 
 
@@ -130,3 +130,37 @@ def test_an_impossible_date_never_publishes_the_front_matter_as_text(site, key):
     assert "report_of:" not in html and "lorna.bright@example.gov.uk\n" not in html and "name: Sam Smith" not in html
     assert "<p>The report.</p>" in html
     assert "<h1>Care Act review</h1>" in html  # the title is still read
+
+
+@pytest.mark.parametrize("about", ["story", "other-story"])
+def test_about_naming_a_news_item_or_itself_warns(site, about):
+    site.publication("plan")
+    site.publication("story", f"title: Story\ntype: news\nstatus: published\npublished: 2025-10-01\nabout: {about}\n")
+    site.publication("other-story", "title: Other\ntype: news\nstatus: published\npublished: 2025-10-02\n")
+    result = site.build()
+    assert any(w.startswith(f"content/story/index.md:6: about '{about}' names a news item") and w.endswith("one of: plan")
+               for w in result.warnings), result.log
+    assert "This news is about" not in result.html("story")
+
+
+def test_every_mistake_in_committee_details_and_contacts_is_reported_and_the_rest_kept(site):
+    broken = (REPORT.replace("committee: Adult Social Care Committee", "committee: [a, b]")
+              .replace("meeting: 2016-09-05", "meeting: 0001-01-01")
+              .replace("    phone: 01603 223960", "    phone: call me maybe")
+              .replace("  - name: Sam Smith", "  - role: Clerk\n  - name: Sam Smith\n    email: 'javascript:alert(1)'"))
+    site.publication("report", broken)
+    result = site.build(strict=False)
+    expected = [(7, "'committee' must be text"), (8, "meeting 0001-01-01 is not between 1900 and 2200"), (15, "phone 'call me maybe' is not a phone number"),
+                (17, "a contact is missing 'name'"), (19, "is not an email address")]
+    for line, words in expected:
+        assert any(w.startswith(f"content/report/index.md:{line}: ") and words in w for w in result.warnings), (line, result.log)
+    html = result.html("report")
+    assert "<dt>Agenda item</dt><dd>9</dd>" in html and "<dt>Report of</dt>" in html  # the good details stay
+
+
+def test_a_publication_key_on_a_chapter_says_to_move_it(site):
+    site.publication("plan")
+    site.write("content/plan/more.md", "---\ntitle: More\ncloses: 2025-12-01\n---\n\nWords.\n")
+    result = site.build()
+    assert any(w.startswith("content/plan/more.md:3: 'closes' can only be set in the publication's index.md; move it there")
+               for w in result.warnings), result.log

@@ -64,13 +64,16 @@ class Publications(Feature):
     def _check_about(self) -> None:
         """News names the publication it is about by folder: that folder must be a publication."""
         publications = self.build.publications
+        known = ", ".join(slug for slug, p in sorted(publications.items()) if not p.is_news) or "none"
         for publication in publications.values():
-            if publication.about and publication.about not in publications:
-                known = ", ".join(slug for slug, p in sorted(publications.items()) if not p.is_news) or "none"
-                self.build.reporter.warn(SourceError(
-                    self.build.root / publication.source, publication.lines.get("about"),
-                    f"about {publication.about!r} names no publication; use the folder name of one of: {known}"))
-                publication.about = None
+            subject = publications.get(publication.about) if publication.about else None
+            if publication.about is None or (subject is not None and not subject.is_news):
+                continue
+            problem = "names no publication" if subject is None else "names a news item, not the publication the news is about"
+            self.build.reporter.warn(SourceError(
+                self.build.root / publication.source, publication.lines.get("about"),
+                f"about {publication.about!r} {problem}; use the folder name of one of: {known}"))
+            publication.about = None
 
     def _load(self, file: File) -> None:
         path = self._path(file)
@@ -109,7 +112,7 @@ class Publications(Feature):
         if uri.startswith("easy-read/"):
             allowed, what = EASY_READ_PAGE_KEYS, "an easy-read page"
         elif posixpath.dirname(uri) and slug_of(uri) in self.build.publications:
-            allowed, what = CHAPTER_KEYS, "a chapter (chapters take their details from index.md)"
+            allowed, what = CHAPTER_KEYS, "a chapter"
         else:
             return markdown
         if any(key not in allowed for key in page.meta):

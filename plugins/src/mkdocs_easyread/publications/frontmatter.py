@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ CHAPTER_KEYS = ("title",)
 EASY_READ_PAGE_KEYS = ("title", "checked_by")
 CONTACT_KEYS = ("name", "role", "phone", "email")
 TYPE_ONLY_KEYS = {key: "committee-report" for key in COMMITTEE_KEYS} | {"about": "news"}
+EMAIL = re.compile(r"[^@\s<>\"':]+@[^@\s<>\"']+\.[^@\s<>\"']+")
+PHONE = re.compile(r"\+?[0-9 ()-]{3,30}(?: ?(?:ext\.?|extension) ?[0-9]{1,6})?")
 
 
 def check_page_keys(meta: Mapping[str, Any], allowed: tuple[str, ...], node: Node, what: str) -> list[SourceError]:
@@ -28,8 +31,10 @@ def check_page_keys(meta: Mapping[str, Any], allowed: tuple[str, ...], node: Nod
     for key in meta:
         if key in allowed or key in THEME_KEYS:
             continue
-        hint = " (only the publication's index.md may set it)" if key in PUBLICATION_KEYS else ""
-        errors.append(node.error(f"unknown front-matter key {str(key)!r} in {what}{hint}; expected one of: {', '.join(allowed)}", key))
+        if key in PUBLICATION_KEYS:
+            errors.append(node.error(f"{str(key)!r} can only be set in the publication's index.md; move it there ({what} may set only: {', '.join(allowed)})", key))
+        else:
+            errors.append(node.error(f"unknown front-matter key {str(key)!r} in {what}; expected one of: {', '.join(allowed)}", key))
     return errors
 
 
@@ -38,7 +43,7 @@ def publication_from(slug: str, meta: Any, path: Path, shown: str) -> tuple[Publ
     node = front_matter_node(path, meta)
     publication = Publication(slug=slug, source=shown, title=slug.replace("-", " ").capitalize())
     errors = check_page_keys(meta, PUBLICATION_KEYS, node, "a publication's index.md")
-    for key, read in _readers(node, publication).items():
+    for key, read in _readers(node, publication, errors).items():
         try:
             value = read()
         except SourceError as error:
@@ -51,7 +56,7 @@ def publication_from(slug: str, meta: Any, path: Path, shown: str) -> tuple[Publ
     return publication, errors
 
 
-def _readers(node: Node, publication: Publication) -> dict[str, Callable[[], Any]]:
+def _readers(node: Node, publication: Publication, errors: list[SourceError]) -> dict[str, Callable[[], Any]]:
     """How each key is read, in order: `pdf` defaults from `type`, so `type` comes first."""
     return {
         "title": lambda: node.text("title", "a publication"),
@@ -68,8 +73,8 @@ def _readers(node: Node, publication: Publication) -> dict[str, Callable[[], Any
         "pdf": lambda: node.boolean("pdf", not publication.is_news),  # news: only when asked
         "easy_read": lambda: _easy_read(node),
         "about": lambda: node.text("about", "", required=False),
-        "contacts": lambda: _contacts(node),
-        "committee": lambda: _committee(node),
+        "contacts": lambda: _contacts(node, errors),
+        "committee": lambda: _committee(node, errors),
     }
 
 
@@ -113,34 +118,49 @@ def _easy_read(node: Node) -> str:
     return text
 
 
-def _contacts(node: Node) -> list[Contact] | None:
-    """`contacts`: a list of people, each with a name and optionally a role, phone and email."""
+def _contacts(node: Node, errors: list[SourceError]) -> list[Contact] | None:
+    """`contacts`: a list of people, each with a name and optionally a role, phone and email.
+    Every mistake is reported; the entries without one are kept."""
     if "contacts" not in node.data:
         return None
     contacts = []
     for entry in node.child("contacts").items("contacts"):
-        if not isinstance(entry.data, Mapping):
-            raise entry.error(f"each contact must be 'name:' with optional 'role:', 'phone:' and 'email:'; got {describe(entry.data)}")
-        problems = entry.check_keys(CONTACT_KEYS, required=("name",), what="a contact")
-        if problems:
-            raise problems[0]
-        email = entry.text("email", "a contact", required=False)
-        if email is not None and ("@" not in email or any(c.isspace() for c in email)):
-            raise entry.error(f"email {email!r} is not an email address like press@example.gov.uk", "email")
-        contacts.append(Contact(
-            name=entry.text("name", "a contact"),
-            role=entry.text("role", "a contact", required=False),
-            phone=entry.text("phone", "a contact", required=False),
-            email=email,
-        ))
+        try:
+            contacts.append(_contact(entry))
+        except SourceError as error:
+            errors.append(error)
     return contacts
 
 
-def _committee(node: Node) -> Committee:
-    return Committee(
-        committee=node.text("committee", "", required=False),
-        meeting=node.date("meeting", required=False),
-        item=node.text("item", "", required=False),
-        report_of=node.text("report_of", "", required=False),
-        divisions=node.string_list("divisions"),
-    )
+def _contact(entry: Node) -> Contact:
+    if not isinstance(entry.data, Mapping):
+        raise entry.error(f"each contact must be 'name:' with optional 'role:', 'phone:' and 'email:'; got {describe(entry.data)}")
+    problems = entry.check_keys(CONTACT_KEYS, required=("name",), what="a contact")
+    if problems:
+        raise problems[0]
+    email = entry.text("email", "a contact", required=False)
+    if email is not None and not EMAIL.fullmatch(email):
+        raise entry.error(f"email {email!r} is not an email address like press@example.gov.uk", "email")
+    phone = entry.text("phone", "a contact", required=False)
+    if phone is not None and not PHONE.fullmatch(phone):
+        raise entry.error(f"phone {phone!r} is not a phone number like 0344 800 8020 (digits, spaces, + and brackets)", "phone")
+    return Contact(name=entry.text("name", "a contact"), role=entry.text("role", "a contact", required=False),
+                   phone=phone, email=email)
+
+
+def _committee(node: Node, errors: list[SourceError]) -> Committee:
+    """The committee details; each mistake is reported and only that detail is left out."""
+    readers = {
+        "committee": lambda: node.text("committee", "", required=False),
+        "meeting": lambda: node.date("meeting", required=False),
+        "item": lambda: node.text("item", "", required=False),
+        "report_of": lambda: node.text("report_of", "", required=False),
+        "divisions": lambda: node.string_list("divisions"),
+    }
+    committee = Committee()
+    for key, read in readers.items():
+        try:
+            setattr(committee, key, read())
+        except SourceError as error:
+            errors.append(error)
+    return committee
