@@ -147,6 +147,15 @@ def test_feed_is_atom_with_absolute_links_and_stable_across_builds(news_site):
     assert ids_again == [e.findtext(f"{ATOM}id") for e in entries]
 
 
+def test_the_feed_carries_only_the_newest_items(news_site):
+    news_site.plugin_options()["news"] = {"feed_items": 1}
+    result = news_site.build()
+    assert result.ok, result.log
+    entries = feed_of(result).findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}id") for e in entries] == [SITE_URL + "summer-fair/"]
+    assert [i["title"] for i in list_items(result)] == ["Summer fair", "Older news"]  # the list keeps them all
+
+
 def test_pages_link_to_the_feed(news_site):
     result = news_site.build()
     page = lxml_html.fromstring(result.html("news/"))
@@ -229,7 +238,7 @@ def test_a_council_folder_named_news_is_kept_and_reported(news_site):
     result = news_site.build(strict=False)
     assert result.ok, result.log
     assert len(result.warnings) == 1
-    assert "content/news/index.md" in result.warnings[0] and "news.url" in result.warnings[0]
+    assert result.warnings[0].startswith("content/news/index.md:1: ") and "news.url" in result.warnings[0]
     assert "Written by hand." in result.html("news/")
     assert not (result.site / "news" / "feed.xml").exists()
     assert "er-news__list" not in result.html("news/")

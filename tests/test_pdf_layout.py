@@ -320,6 +320,8 @@ def test_a_strategy_keeps_its_cover_with_logo_and_its_own_organisation(built):
                      "Consultation draft", "Published 1 June 2025", "Norfolk Safeguarding Adults Board"):
         assert expected in texts[0], expected
     assert "Where people live." not in texts[0]  # a cover page of its own
+    # the other formats come from the site's own phone and email, so the notice names the site's organisation
+    assert "please contact us at Norfolk County Council" in " ".join(texts[0].split())
     assert "Contents" in texts[1] and "Glossary" in texts[1]  # 2 chapters and the site's glossary page: 3, listed
     for number, text in enumerate(texts, start=1):
         assert "Norfolk Safeguarding Adults Board" in text, f"page {number}: the running footer"

@@ -13,3 +13,6 @@ class NewsConfig(Config):
 
     feed = c.Type(bool, default=True)
     """Publish an Atom feed of the news at `<url>/feed.xml` (needs `site_url`)."""
+
+    feed_items = c.Type(int, default=50)
+    """How many of the newest items the feed carries (feed readers fetch it often; the list page has them all)."""

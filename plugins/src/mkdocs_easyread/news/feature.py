@@ -66,7 +66,7 @@ class News(Feature):
         if taken is None:
             return False
         self.build.reporter.warn(SourceError(
-            taken.abs_src_path or taken.src_uri, None,
+            taken.abs_src_path or taken.src_uri, 1 if taken.abs_src_path else None,
             f"{page_url} is already used here, so the news list and feed were not built; "
             f"set the option news.url to another folder (for example `news: {{url: press-releases}}` under easyread in mkdocs.yml)"))
         return True
@@ -89,7 +89,7 @@ class News(Feature):
             language=str(config.theme.get("language") or "en"),
             today=self.build.today,
         )
-        files.append(File.generated(config, self.feed_uri, content=atom_feed(news.in_feed(self._listed()), details)))
+        files.append(File.generated(config, self.feed_uri, content=atom_feed(news.in_feed(self._listed(), self.build.options.news.feed_items), details)))
 
     def on_nav(self, nav: Navigation, files: Files) -> None:
         page = self._news_page()

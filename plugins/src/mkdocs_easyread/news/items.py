@@ -13,9 +13,9 @@ def listed(publications: Iterable[Publication], review: bool) -> list[Publicatio
     return sorted(items, key=lambda p: (p.published is None, -(p.published.toordinal() if p.published else 0), p.title.lower()))
 
 
-def in_feed(items: Iterable[Publication]) -> list[Publication]:
-    """What a feed reader gets: public items with a date (an Atom entry needs one)."""
-    return [p for p in items if p.status != "draft" and p.published is not None]
+def in_feed(items: Iterable[Publication], limit: int) -> list[Publication]:
+    """What a feed reader gets: the newest `limit` public items with a date (an Atom entry needs one)."""
+    return [p for p in items if p.status != "draft" and p.published is not None][:max(limit, 0)]
 
 
 def about(items: Iterable[Publication], slug: str) -> list[Publication]:

@@ -87,7 +87,7 @@ def assemble_document(build: Build, publication: Publication, variant: Variant, 
         formats=Markup(build.components.render(  # already escaped by the component
             "theme/components/alternative-formats.html",
             formats=options.alternative_formats,
-            organisation=organisation,
+            organisation=options.organisation,  # the site's phone and email: its own name, not a partner's
         )),
         introduction=introduction,
         chapters=items,
