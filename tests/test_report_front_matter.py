@@ -164,3 +164,11 @@ def test_a_publication_key_on_a_chapter_says_to_move_it(site):
     result = site.build()
     assert any(w.startswith("content/plan/more.md:3: 'closes' can only be set in the publication's index.md; move it there")
                for w in result.warnings), result.log
+
+
+def test_an_invisible_direction_control_is_refused_at_its_line(site):
+    """U+202E makes "LTR" show as "RTL": text that reads differently from how it shows."""
+    site.publication("report", REPORT.replace("report_of: Executive", "report_of: \u202eExecutive"))
+    result = site.build()
+    assert any(w.startswith("content/report/index.md:10: text holds the invisible control character U+202E") for w in result.warnings), result.log
+    assert "\u202e" not in result.html("report")

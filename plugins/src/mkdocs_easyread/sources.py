@@ -25,8 +25,9 @@ MAX_SOURCE_BYTES = 5_000_000
 # How many values one YAML document may hold once its aliases (*name) are expanded: far more
 # than any glossary or plan, far fewer than a "billion laughs" document that would exhaust memory.
 MAX_YAML_VALUES = 250_000
-# C0 and C1 control characters other than tab, line feed and carriage return.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab, line feed and carriage return, and the invisible
+# direction controls (embeddings, overrides, isolates) that make text read differently from how it shows.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2200, 12, 31)
 OUTSIDE_PROJECT = "this is a link to a file outside the project, so it is not read or published; copy the file into the project instead"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from ..sources import CONTROL_CHARACTER
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TOKEN = re.compile(r'"|,|\r\n|\r|\n|[^",\r\n]+')
 CLOSE_THE_QUOTE = 'close the quote where the value ends (a quote inside a value is written twice: "")'
@@ -16,7 +16,7 @@ CLOSE_THE_QUOTE = 'close the quote where the value ends (a quote inside a value 
 
 def control_character(text: str) -> tuple[int, str] | None:
     """(line, message) for the first invisible control character in ``text``, if any."""
-    found = CONTROL.search(text)
+    found = CONTROL_CHARACTER.search(text)
     if not found:
         return None
     line = len(LINE_BREAK.findall(text, 0, found.start())) + 1
