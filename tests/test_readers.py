@@ -307,3 +307,22 @@ def test_table_regions_are_named_safely_and_never_twice(site):
     names = re.findall(r'<div class="er-table-region" role="region" tabindex="0" aria-label="([^"]*)">', html)
     assert names == ["Table: Costs &amp; &#34;savings&#34; (rising)", "Table: Spending &amp; staff"]
     assert html.count('role="region"') == 3  # the two above and the author's own
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["news/", "care-act-review/progress/", "glossary/", "winter-services-update/"])
+def test_skip_to_content_is_the_first_tab_stop_and_leads_past_the_navigation(browser, sample_url, path):
+    """Material offers the skip link only when a page has a table of contents; the news list, progress and
+    glossary pages are filled in after their Markdown, so without ours a phone's keyboard user tabs through
+    every navigation link first."""
+    context, page = open_page(browser, sample_url + path, width=320)
+    try:
+        page.keyboard.press("Tab")
+        skip = page.locator("a.md-skip")
+        expect(skip).to_be_focused()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        inside = page.evaluate("document.activeElement.closest('.md-content') !== null")
+        assert inside, page.evaluate("document.activeElement.outerHTML")
+    finally:
+        context.close()

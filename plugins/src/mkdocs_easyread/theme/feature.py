@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 PACKAGE = HERE.parent
 ASSET_URI = "assets/easyread"
+CONTENT_ANCHOR = "er-content"  # the start of a page's content, where "Skip to content" leads (partials/content.html)
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "attr_list": {},
     "tables": {},
@@ -134,6 +136,13 @@ class Theme(Feature):
             for label, items in itertools.groupby(publications, key=lambda p: p.type_label)
         ]
         return self.build.components.render("theme/components/home.html", groups=groups)
+
+    def on_page_context(self, context: dict[str, Any], page: Page) -> None:
+        """Material offers "Skip to content" only to the page's first heading in its table of contents.
+        Pages filled in after their Markdown (news list, glossary, progress) or without headings have
+        none, so keyboard users would Tab through the whole navigation: skip to the content instead."""
+        if page.toc is not None and not page.toc.items:
+            page.toc = get_toc([{"level": 1, "id": CONTENT_ANCHOR, "name": str(page.title or ""), "children": []}])
 
     def page_top(self, page: Page) -> str | None:
         publication = self.build.publication_of(page)
