@@ -24,6 +24,11 @@ contacts:
 """
 
 
+def assert_warned(result, start: str) -> None:
+    """One of the build's warnings starts with `start` (file:line: message)."""
+    assert any(warning.startswith(start) for warning in result.warnings), result.log
+
+
 def test_committee_report_header_shows_committee_details_and_officers(site):
     site.publication("report", REPORT)
     result = site.build()
@@ -69,8 +74,7 @@ def test_organisation_on_a_chapter_is_refused_with_its_line(site):
     site.publication("report", REPORT)
     site.write("content/report/more.md", "---\ntitle: More\norganisation: Someone else\n---\n\nWords.\n")
     result = site.build()
-    assert any(w.startswith("content/report/more.md:3: 'organisation' can only be set in the publication's index.md; move it there")
-               for w in result.warnings), result.log
+    assert_warned(result, "content/report/more.md:3: 'organisation' can only be set in the publication's index.md; move it there")
 
 
 def test_numbered_true_keeps_sections(site):
@@ -109,15 +113,14 @@ def test_closed_consultation_says_it_has_closed_and_takes_no_replies(site):
 def test_consultation_closing_before_it_is_published_warns(site):
     site.publication("plan", CONSULTATION.format(closes="2025-09-01"))
     result = site.build()
-    assert any(w.startswith("content/plan/index.md:6: closes 2025-09-01 is before published 2025-10-01") for w in result.warnings), result.log
+    assert_warned(result, "content/plan/index.md:6: closes 2025-09-01 is before published 2025-10-01")
 
 
 def test_about_naming_no_publication_warns_and_the_rest_builds(site):
     site.publication("plan")
     site.publication("story", "title: Story\ntype: news\nstatus: published\npublished: 2025-10-01\nabout: plann\n")
     result = site.build()
-    assert any(w.startswith("content/story/index.md:6: about 'plann' names no publication; use the folder name of one of: plan")
-               for w in result.warnings), result.log
+    assert_warned(result, "content/story/index.md:6: about 'plann' names no publication; use the folder name of one of: plan")
     assert (result.site / "story/index.html").exists()
 
 
@@ -162,13 +165,12 @@ def test_a_publication_key_on_a_chapter_says_to_move_it(site):
     site.publication("plan")
     site.write("content/plan/more.md", "---\ntitle: More\ncloses: 2025-12-01\n---\n\nWords.\n")
     result = site.build()
-    assert any(w.startswith("content/plan/more.md:3: 'closes' can only be set in the publication's index.md; move it there")
-               for w in result.warnings), result.log
+    assert_warned(result, "content/plan/more.md:3: 'closes' can only be set in the publication's index.md; move it there")
 
 
 def test_an_invisible_direction_control_is_refused_at_its_line(site):
     """U+202E makes "LTR" show as "RTL": text that reads differently from how it shows."""
     site.publication("report", REPORT.replace("report_of: Executive", "report_of: \u202eExecutive"))
     result = site.build()
-    assert any(w.startswith("content/report/index.md:10: text holds the invisible control character U+202E") for w in result.warnings), result.log
+    assert_warned(result, "content/report/index.md:10: text holds the invisible control character U+202E")
     assert "\u202e" not in result.html("report")
