@@ -40,6 +40,15 @@ class CheckerConfig(Config):
 
 
 class EasyReadConfig(Config):
+    pictures = c.Type(str, default="easyread/pictures")
+    """The council's picture library, a folder relative to mkdocs.yml: `![Alt](picture:name)` finds
+    `name.svg`, `.png` or `.jpg` there before the package's own pictures."""
+    picture_size = c.Type(int, default=120)
+    """Width of a row's picture on a wide screen, in CSS pixels; on a 320 px phone it is never below 56 px."""
+    navigation = c.Type(bool, default=False)
+    """Show the site's navigation sidebar, tabs and table of contents on easy-read pages (off: a plain page)."""
+    listen = c.Type(bool, default=True)
+    """A "Listen" button on easy-read pages reads the page aloud with the browser's own speech (nothing leaves the device)."""
     checker = c.SubConfig(CheckerConfig)
     """The checker that runs on every easy-read page at every build."""
     default_picture = c.Type(str, default="material-information-outline")
