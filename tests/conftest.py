@@ -46,6 +46,7 @@ class Result:
     ok: bool
     error: str = ""
     warnings: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)  # the checkers' suggestions (logged at DEBUG: --verbose)
 
     @property
     def site(self) -> Path:
@@ -94,6 +95,8 @@ class Site:
         logger.addHandler(handler)
         previous_level = logger.level
         logger.setLevel(logging.INFO)
+        plugin_logger = logging.getLogger("mkdocs.plugins.easyread")
+        plugin_logger.setLevel(logging.DEBUG)  # suggestions, as `mkdocs build --verbose` lists them
         ok, error = True, ""
         try:
             config = load_config(str(config_file), strict=strict, site_dir=str(self.root / "site"))
@@ -104,9 +107,11 @@ class Site:
         finally:
             logger.removeHandler(handler)
             logger.setLevel(previous_level)
-        log = "\n".join(f"{r.levelname}: {r.getMessage()}" for r in records)
+            plugin_logger.setLevel(logging.NOTSET)
+        log = "\n".join(f"{r.levelname}: {r.getMessage()}" for r in records if r.levelno >= logging.INFO)
         warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
-        return Result(self.root, log, ok, error, warnings)
+        suggestions = [r.getMessage() for r in records if r.levelno == logging.DEBUG and r.getMessage().startswith("suggestion: ")]
+        return Result(self.root, log, ok, error, warnings, suggestions)
 
     def build_twice(self) -> tuple[Result, Result]:
         """Build, then build again with nothing changed (for caches); both must succeed."""

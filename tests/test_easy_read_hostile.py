@@ -49,9 +49,9 @@ ATTACKS = {
     "icon-attributes": (':material-home:{ onmouseover="alert(13)" } We build homes.\n', "We build homes."),
     "extensions": ("We ~~cut~~ ==add== ^^more^^ ++ctrl++ $x$ :smile: a|b here.\n", "We ~~cut~~ ==add== ^^more^^ ++ctrl++ $x$ a|b here."),
     "escapes": (r"We pay \*everyone\* \[fairly\](javascript:x)." + "\n", "We pay *everyone* [fairly](javascript:x)."),
-    "list": ("- 1. first <svg onload=alert(14)>item\n- second `{: .x onclick=y }` item\n", "1. first item. Second {: .x onclick=y } item."),
+    "list": ("- 1. first <svg onload=alert(14)>item\n- second `{: .x onclick=y }` item\n", "1. first item. Second {: . X onclick=y } item."),  # the sentence splitter sees ". x" as a new sentence
 }
-REGION_TAGS = {"div", "p", "span", "svg", "path", "strong", "h1", "h2", "h3", "h4", "h5", "h6"}
+REGION_TAGS = {"div", "p", "span", "svg", "path", "strong", "br", "h1", "h2", "h3", "h4", "h5", "h6"}
 REGION_ATTRIBUTES = {"class", "id", "role", "aria-label", "aria-hidden", "d", "viewbox", "xmlns"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href")
 UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)

@@ -117,9 +117,9 @@ def test_an_icon_without_alt_text_is_read_as_its_plain_name_and_an_authors_alt_t
 def test_an_unlisted_icon_is_read_from_its_name_and_the_checker_suggests_alt_text(small):
     assert picture_before(small.html("easy-read/plan"), "You can have tea and coffee.") == "kettle"
     line = EASY.splitlines().index(":material-kettle: You can have tea and coffee.") + 1
-    suggestions = [entry for entry in small.log.splitlines() if "write alt text for this picture" in entry]
+    suggestions = [entry for entry in small.suggestions if "write alt text for this picture" in entry]
     assert len(suggestions) == 1, "listed icons and icons with alt text get no suggestion"
-    assert suggestions[0].startswith(f"INFO: suggestion: easyread/plan/index.md:{line}: picture :material-kettle:")
+    assert suggestions[0].startswith(f"suggestion: easyread/plan/index.md:{line}: picture :material-kettle:")
     assert 'write alt text for this picture: `:material-kettle:{ aria-label="' in suggestions[0]
     assert not [w for w in small.warnings if "kettle" in w]  # a suggestion, not a warning: `small` was built --strict
 

@@ -1,4 +1,9 @@
-"""Findings of the checkers (easy read, glossary): shown in the log and on the review page."""
+"""Findings of the checkers (easy read, glossary): shown in the log and on the review page.
+
+Warnings are logged one by one (they fail ``--strict``). Suggestions are many and never fail a
+build, so the log lists them only with ``mkdocs build --verbose`` (DEBUG) and otherwise says how
+many there are in one line at the end (``summarise``), so that the warnings are not buried.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +24,17 @@ class Finding:
 
 
 def report(reporter: Reporter, findings: list[Finding], finding: Finding) -> None:
-    """Warnings fail --strict; suggestions are logged at INFO."""
+    """Warnings are logged now and fail --strict; suggestions are listed only with --verbose."""
     findings.append(finding)
     error = SourceError(finding.path, finding.line, finding.message)
     if finding.suggestion:
-        log.info("suggestion: %s", error.render(reporter.root))
+        log.debug("suggestion: %s", error.render(reporter.root))
     else:
         reporter.warn(error)
+
+
+def summarise(findings: list[Finding]) -> None:
+    """One line for all the suggestions of a build, once every page is checked."""
+    count = sum(1 for finding in findings if finding.suggestion)
+    if count:
+        log.info("%s: see the review page or build with --verbose", "1 suggestion" if count == 1 else f"{count:,} suggestions")

@@ -18,6 +18,7 @@ from .build import Build, Feature
 from .config import PluginConfig
 from .confine import drop_files_outside_project
 from .errors import Reporter
+from .findings import summarise
 from .output import use_atomic_writes
 from .publications.feature import Publications
 from .sources import confine_sources_to, unreadable_pages
@@ -148,6 +149,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             for feature in self.features:
                 with self.build.reporter.catching():
                     feature.on_post_build()
+            summarise(self.build.findings)
         finally:
             use_atomic_writes(False)
             confine_sources_to(None)

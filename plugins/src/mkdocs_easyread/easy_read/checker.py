@@ -82,6 +82,7 @@ def check_row(row: Any, settings: Settings, glossary: Any, plain: Collection[str
         (settings.picture_without_alt, lambda: rules.pictures_without_alt(row)),
         (settings.picture_without_alt, lambda: rules.icons_without_alt(row, listed_icon_name, icon_label)),
         (settings.unknown_picture, lambda: rules.unknown_pictures(row, pictures)),
+        (True, lambda: rules.pictures_to_choose(row)),
         (settings.numbers_as_words, lambda: rules.numbers_as_words(row)),
         (settings.capitals, lambda: rules.capitals(row, settings.acronyms, glossary.lookup, spans)),
         (settings.italics and _may_have_italics(row.row.text), lambda: rules.italics(row)),

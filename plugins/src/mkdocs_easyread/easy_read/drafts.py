@@ -1,11 +1,13 @@
 """First drafts of easy-read pages, written from a standard page's Markdown.
 
-Conservative on purpose: headings are kept, each paragraph or list item
-becomes rows of one or two sentences, long sentences are split only at a
-semicolon or at ", and" / ", but" / ", so" / ", or" with enough words on each
-side, and each row gets a picture chosen from its words. Glossary words are
-made bold (the easy-read convention for hard words). A person must still
-rewrite it: the page says so.
+Shared by ``easy_read: draft`` (a web page for a quick look) and the
+``easyread draft`` command (files a person edits). Conservative on purpose:
+headings are kept; paragraphs and list items are cut into sentences with a
+maintained sentence splitter (pysbd), so "Providing support; ensuring safety;
+and leadership." stays one sentence; a sentence over the checker's length is
+cut only between clauses (``shorten``); each row is one or two sentences, one
+a line, after a picture chosen from its words. Numbers are written as digits
+and the first use of each glossary term is bold. A person must still rewrite it.
 
 Only the words are copied, and they are written back as text
 (``markdown_text``): no Markdown, HTML or attribute list of the standard page
@@ -14,31 +16,28 @@ becomes markup in the draft.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from .blocks import (
-    ADMONITION,
-    BLOCK_FENCE,
-    FENCE,
-    HEADING,
-    HTML_BLOCK,
-    LIST_MARKER,
-    OTHER_BLOCK,
-    RULE,
-    body_lines,
-)
-from .markdown_text import as_markdown, words
-from .pictures import picture_for
+import pysbd
 
-SENTENCE = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z0-9\"'‘“(£])")
+from ..sources import split_front_matter
+from .blocks import ADMONITION, BLOCK_FENCE, FENCE, HEADING, HTML_BLOCK, LIST_MARKER, OTHER_BLOCK, RULE, body_lines
+from .markdown_text import as_markdown, line_start_as_text, words
+from .numbers import SCALES, VALUES, as_digits, number_words
+from .pictures import PICTURE_WORDS, picture_for
+from .text import WORD
+from .text import sentences as checker_sentences
+
 CLAUSE_JOINS = ("; ", ", and ", ", but ", ", so ", ", or ")
 KEEP_JOIN_WORD = {", but ": "But", ", so ": "So", ", or ": "Or"}
 MIN_CLAUSE_WORDS = 4
-# After ", and" (", but", ...) a new clause starts with its subject; "and what", "and for" do not.
+# After "; " or ", and" (", but", ...) a new clause starts with its subject; "and what", "; ensuring" do not.
 CLAUSE_SUBJECTS = {
     "we", "you", "they", "it", "he", "she", "i", "this", "that", "these", "those", "there", "people", "the",
     "our", "their", "its", "his", "her", "a", "an", "some", "many", "most", "all", "each", "every", "no",
@@ -48,6 +47,10 @@ CLAUSE_SUBJECTS = {
 PAIR_WORDS = 8  # two sentences share a row when each has at most this many words
 CHART = re.compile(r"^ {0,3}/{3,}\s*chart\s*\|\s*(?P<title>.+?)\s*$")
 HEADING_PARTS = re.compile(r"^ {0,3}(?P<level>#{1,6})(?P<text>.*?)(?:\s+\{[^}\n]*\}|\s+#+)?\s*$")
+# Sub-points of a committee report's paragraph: "a) assess ...", "ii. decide ..."; each is its own rows.
+SUB_POINT = re.compile(r"^ {0,3}(?:[a-z]|[ivx]{1,4})[.)][ \t]+(?=\S)")
+ICON_NAME = re.compile(r"^(material|fontawesome|octicons|simple)-[a-z0-9-]+$")
+CHOOSE_A_PICTURE = "![Choose a picture](picture:choose)"
 
 
 @dataclass
@@ -56,18 +59,38 @@ class Draft:
     source_lines: dict[int, int] = field(default_factory=dict)  # draft line -> standard source line
 
 
+def suggested_picture(row: str, available: Collection[str]) -> str | None:
+    """The picture name that fits the row's words best among ``available``, or None."""
+    return picture_for(row, available)
+
+
+def picture_markup(name: str | None) -> str:
+    """The start of a row: an icon shortcode, a named picture, or the marker to choose one."""
+    if name is None:
+        return CHOOSE_A_PICTURE
+    if ICON_NAME.match(name):
+        return f":{name}:"
+    alt = as_markdown(re.sub(r"[-_]+", " ", name).strip().capitalize() or "A picture")
+    target = f"picture:{name}"
+    return f"![{alt}](<{target}>)" if re.search(r"[\s()<>]", name) else f"![{alt}]({target})"
+
+
 @dataclass
 class _Writer:
     glossary: Any
-    default_picture: str
+    default_picture: str | None
     max_words: int
+    available: Collection[str]
     lines: list[str] = field(default_factory=list)
     source_lines: dict[int, int] = field(default_factory=dict)
     bolded: set[str] = field(default_factory=set)
 
-    def emit(self, text: str, source_line: int) -> None:
-        self.source_lines[len(self.lines)] = source_line  # 0-based index of the row's line
-        self.lines += [text, ""]
+    def emit(self, row: Sequence[str], source_line: int) -> None:
+        """A row: its lines, then a blank line; each line remembers the standard line it came from."""
+        for text in row:
+            self.source_lines[len(self.lines)] = source_line  # 0-based index of the line
+            self.lines.append(text)
+        self.lines.append("")
 
     def heading(self, line: str) -> None:
         parts = HEADING_PARTS.match(line)
@@ -79,9 +102,12 @@ class _Writer:
         shown = words(text)
         if not re.search(r"\w", shown):
             return
-        for row in rows_of([_as_sentence(s) for s in split_sentences(shown, self.max_words)]):
-            icon = picture_for(row, self.default_picture)
-            self.emit(f":{icon}: {self.bold_hard_words(row)}", source_line)
+        sentences = [with_digits(_as_sentence(s)) for s in split_sentences(shown, self.max_words)]
+        for row in rows_of(sentences):
+            name = suggested_picture(" ".join(row), self.available)
+            start = picture_markup(name) if name or self.default_picture is None else f":{self.default_picture}:"
+            written = [self.bold_hard_words(sentence) for sentence in row]
+            self.emit([f"{start} {written[0]}", *map(line_start_as_text, written[1:])], source_line)
 
     def bold_hard_words(self, text: str) -> str:
         """The words as Markdown, with the first use of each glossary term on the page in bold."""
@@ -97,16 +123,40 @@ class _Writer:
         return "".join([*pieces, as_markdown(text[position:])])
 
 
-def first_draft(standard: str, title: str, glossary: Any = None, default_picture: str = "material-information-outline", max_words: int = 15) -> Draft:
-    """A first draft of an easy-read page from a standard page's Markdown source."""
-    writer = _Writer(glossary, default_picture, max_words)
-    writer.lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", ""]
+def first_draft(
+    standard: str,
+    title: str,
+    glossary: Any = None,
+    default_picture: str | None = "material-information-outline",
+    max_words: int = 15,
+    available: Collection[str] | None = None,
+    comments: Sequence[str] = (),
+) -> Draft:
+    """A first draft of an easy-read page from a standard page's Markdown source.
+
+    ``default_picture`` starts rows no picture fits; None writes the marker to choose one.
+    ``available`` are the picture names rows may start with (default: the package's topic icons).
+    ``comments`` are YAML comment lines for the front matter.
+    """
+    writer = _Writer(glossary, default_picture, max_words, list(PICTURE_WORDS) if available is None else available)
+    writer.lines = ["---", *(f"# {comment}" for comment in comments), f"title: {json.dumps(title, ensure_ascii=False)}", "---", ""]
     lines = body_lines(standard)
     index = 0
     while index < len(lines):
         index = _step(writer, lines, index)
     text = "\n".join(writer.lines).rstrip() + "\n"
     return Draft(text, {number + 1: source for number, source in writer.source_lines.items()})
+
+
+def chapter_title(publication_title: str, chapter: str, text: str, path: Path) -> str:
+    """A chapter's title: the publication's for its index.md, else front matter, first heading or file name."""
+    if chapter.endswith("/index.md"):
+        return publication_title
+    meta, body = split_front_matter(text, path)
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = next((words(line[2:]) for line in body.splitlines() if line.startswith("# ")), None)
+    return heading or Path(chapter).stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _step(writer: _Writer, lines: list[tuple[int, str]], index: int) -> int:
@@ -123,15 +173,15 @@ def _step(writer: _Writer, lines: list[tuple[int, str]], index: int) -> int:
         chart = CHART.match(line)
         if chart:
             about = as_markdown(words(chart["title"]))
-            writer.emit(f":material-chart-bar: There is a chart in the standard version. It is about {about}.", number)
+            writer.emit([":material-chart-bar: There is a chart in the standard version.", f"It is about {about}."], number)
         return _skip_fenced(lines, index)
     if stripped.startswith("|"):
-        writer.emit(":material-table: There is a table of numbers in the standard version.", number)
+        writer.emit([":material-table: There is a table of numbers in the standard version."], number)
         return _skip_while(lines, index, lambda text: text.strip().startswith("|"))
     if HTML_BLOCK.match(line):
         return _skip_while(lines, index, lambda text: bool(text.strip()))
     end = _paragraph_end(lines, index)
-    writer.paragraph(" ".join(LIST_MARKER.sub("", text).strip() for _, text in lines[index:end]), number)
+    writer.paragraph(" ".join(SUB_POINT.sub("", LIST_MARKER.sub("", text)).strip() for _, text in lines[index:end]), number)
     return end
 
 
@@ -140,7 +190,7 @@ def _paragraph_end(lines: list[tuple[int, str]], index: int) -> int:
     end = index + 1
     while end < len(lines):
         text = lines[end][1]
-        if not text.strip() or LIST_MARKER.match(text.lstrip()) or HEADING.match(text) or FENCE.match(text) or BLOCK_FENCE.match(text):
+        if not text.strip() or LIST_MARKER.match(text.lstrip()) or SUB_POINT.match(text) or HEADING.match(text) or FENCE.match(text) or BLOCK_FENCE.match(text):
             break
         end += 1
     return end
@@ -167,12 +217,19 @@ def _skip_while(lines: list[tuple[int, str]], index: int, keep: Callable[[str], 
 
 
 def word_count(text: str) -> int:
-    return len(re.findall(r"\w[\w'’.,-]*", text))
+    """Words as the checker counts them."""
+    return len(WORD.findall(text))
+
+
+@functools.cache
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
 
 
 def split_sentences(text: str, max_words: int) -> list[str]:
+    """Sentences at real sentence boundaries (not at semicolons), long ones cut between clauses."""
     sentences = []
-    for sentence in SENTENCE.split(text):
+    for sentence in _segmenter().segment(text):
         sentences += shorten(sentence.strip(), max_words)
     return [s for s in sentences if s]
 
@@ -197,7 +254,7 @@ def _best_cut(sentence: str) -> tuple[int, str] | None:
     for join in CLAUSE_JOINS:
         for match in re.finditer(re.escape(join), sentence):
             left, right = sentence[: match.start()], sentence[match.end():]
-            if _outside_brackets(left) and _starts_clause(right, join) and min(word_count(left), word_count(right)) >= MIN_CLAUSE_WORDS:
+            if _outside_brackets(left) and _starts_clause(right) and min(word_count(left), word_count(right)) >= MIN_CLAUSE_WORDS:
                 cuts.append((abs(match.start() - middle), match.start(), join))
     if not cuts:
         return None
@@ -205,26 +262,45 @@ def _best_cut(sentence: str) -> tuple[int, str] | None:
     return position, join
 
 
-def _starts_clause(right: str, join: str) -> bool:
+def _starts_clause(right: str) -> bool:
     first = right.split()[0].lower().strip("\"'‘“(") if right.split() else ""
-    return join == "; " or first in CLAUSE_SUBJECTS
+    # "..., and their carers, actually need": a few words then a comma are an aside, not a clause.
+    aside = "," in right and word_count(right.split(",")[0]) <= 3
+    return first in CLAUSE_SUBJECTS and not aside
 
 
 def _outside_brackets(left: str) -> bool:
     return left.count("(") == left.count(")")
 
 
-def rows_of(sentences: list[str]) -> list[str]:
-    """One sentence a row, or two short ones together."""
-    rows: list[str] = []
+def with_digits(sentence: str) -> str:
+    """Numbers written as words become digits ('five' -> '5'); compounds like 'two hundred' stay."""
+    found = [token for part in checker_sentences(sentence) for token in number_words(part)]
+    for token in reversed(found):
+        digits = as_digits(token.word)
+        if digits is None or token.word.lower() in SCALES or _next_to_number_word(sentence, token.start, token.end):
+            continue
+        sentence = sentence[:token.start] + digits + sentence[token.end:]
+    return sentence
+
+
+def _next_to_number_word(sentence: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Za-z-]+)\W*$", sentence[:start])
+    after = re.match(r"\W*([A-Za-z-]+)", sentence[end:])
+    return any(match and match.group(1).lower().split("-")[0] in VALUES for match in (before, after))
+
+
+def rows_of(sentences: list[str]) -> list[list[str]]:
+    """One sentence a row, or two short ones together (each on its own line)."""
+    rows: list[list[str]] = []
     index = 0
     while index < len(sentences):
         first = sentences[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         if following and word_count(first) <= PAIR_WORDS and word_count(following) <= PAIR_WORDS:
-            rows.append(f"{first} {following}")
+            rows.append([first, following])
             index += 2
         else:
-            rows.append(first)
+            rows.append([first])
             index += 1
     return rows

@@ -23,6 +23,9 @@ _BACKSLASHED = "\\`*_{}[]#+>"
 _REFERENCED = "<&:|~^=$@"
 _LITERAL = {c: "\\" + c for c in _BACKSLASHED} | {c: f"&#{ord(c)};" for c in _REFERENCED}
 _MARKUP_CHARACTER = re.compile("[" + re.escape("".join(_LITERAL)) + "]")
+# Left as written, so that a draft reads as typed: a colon before a space or the end that closes no
+# ":shortcode" ("the council must: ..."), and an ampersand that starts no character reference ("Q&A").
+_PLAIN_CHARACTER = re.compile(r"(?<![:\w+-])(?:[\w+-]+)?:(?=\s|$)|&(?!#?\w+;)")
 _LINE_BREAK = re.compile(r"\s+")
 
 
@@ -33,7 +36,20 @@ def as_markdown(words: str) -> str:
     and rule markers (``1.``, ``-``, ``---``) are text, and ``!`` and ``(`` make pictures and
     links only next to a bracket, which is always escaped.
     """
-    return _MARKUP_CHARACTER.sub(lambda match: _LITERAL[match.group()], _LINE_BREAK.sub(" ", words))
+    text = _LINE_BREAK.sub(" ", words)
+    plain = {match.end() - 1 for match in _PLAIN_CHARACTER.finditer(text)}
+    return _MARKUP_CHARACTER.sub(lambda match: match.group() if match.start() in plain else _LITERAL[match.group()], text)
+
+
+_BLOCK_START = re.compile(r"^(?:[-+]|\d{1,9}(?=[.)]))")
+
+
+def line_start_as_text(markdown: str) -> str:
+    """Markdown for a line of its own inside a paragraph: a leading ``-``, ``+`` or ``1.`` stays text."""
+    start = _BLOCK_START.match(markdown)
+    if start is None:
+        return markdown
+    return markdown[: start.end()] + "\\" + markdown[start.end():] if markdown[0].isdigit() else "\\" + markdown
 
 
 _DESTINATION = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # (url "title"), (<a b.svg>), (javascript:f(1))

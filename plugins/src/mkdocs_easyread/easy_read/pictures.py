@@ -1,8 +1,10 @@
-"""Pictures: the package's own SVGs, text alternatives for icons, and a picture for some words.
+"""Pictures: the council's library, the package's own SVGs, text alternatives for icons, and a picture for some words.
 
-Authors use a package picture by name: ``![A house](picture:home)``. It is put
-into the page as inline SVG drawn in ``currentColor``, so it follows the text
-colour in light and dark mode; the files are also published at
+Authors use a picture by name: ``![A house](picture:home)``. The council's
+library (option ``pictures``, ``easyread/pictures/`` beside mkdocs.yml) comes
+first: ``home.svg``, ``home.png`` or ``home.jpg`` there. Then the package's own
+pictures, put into the page as inline SVG drawn in ``currentColor``, so they
+follow the text colour in light and dark mode; the files are also published at
 ``assets/easyread/easy_read/pictures/<name>.svg``.
 
 An icon with no alt text is named from ``icon-names.yml`` (plain words for the
@@ -11,14 +13,30 @@ icons easy read uses most), or else from the icon's own name.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
+from collections.abc import Collection
+from contextvars import ContextVar
 from pathlib import Path
 
 import yaml
 
+from ..sources import outside_project
+
 PICTURES_DIR = Path(__file__).parent / "assets" / "pictures"
 PICTURE_SCHEME = "picture:"
+CHOOSE = "choose"  # picture:choose, the draft's marker where no picture fits the words
+LIBRARY_TYPES = (".svg", ".png", ".jpg")
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_LIBRARY: ContextVar[Path | None] = ContextVar("easyread_picture_library", default=None)
+# Words too common to choose a picture by ("can" is not a reason for material-trash-can).
+NOT_TOPICS = frozenset("""
+    the and for with from into over under you your our they them their this that these those there what when where who
+    why how can will get got has have was are not all any some many much more most less one two new now off out
+    set let use used way make made thing things word words fit fits big small top bottom left right down open close
+    check multiple outline variant circle box plus minus run runs go goes see look keep take give say says tell
+""".split())
 # Other names authors reach for first.
 ALIASES = {"house": "home", "job": "work", "cash": "money", "doctor": "health", "bus": "travel", "people": "friends", "safety": "safe"}
 # Pictures for the links between versions, not offered to authors.
@@ -31,7 +49,8 @@ ICON_SETS = re.compile(r"^(material|fontawesome-(solid|regular|brands)|octicons|
 ICON_WORDS = {"account": "person", "outline": "", "variant": "", "multiple": "people"}
 ICON_PHRASES = {"account-group": "group of people", "account-multiple": "people", "human-wheelchair": "wheelchair user"}
 
-# First drafts: the first of these groups (most specific first) with a word in the row chooses its picture.
+# Words that call for a picture, most specific first. Keys are Material icons (drafts use them when
+# nothing better is available); the package's own picture for the same idea is in PACKAGE_TOPICS.
 PICTURE_WORDS: dict[str, set[str]] = {
     icon: set(words.split())
     for icon, words in {
@@ -48,13 +67,78 @@ PICTURE_WORDS: dict[str, set[str]] = {
         "material-calendar": "year years month months date",
     }.items()
 }
+PACKAGE_TOPICS = {
+    "travel": "material-bus", "home": "material-home", "health": "material-heart-pulse", "money": "material-cash",
+    "safe": "material-shield-account", "work": "material-briefcase", "friends": "material-account-group",
+    "help": "material-hand-heart",
+}
 WORDS = re.compile(r"[a-z]+")
 
 
-def names() -> list[str]:
-    """Pictures an author may use with picture:<name>, aliases included."""
+def package_names() -> list[str]:
+    """The package's own pictures an author may use with picture:<name>, aliases included."""
     own = [path.stem for path in sorted(PICTURES_DIR.glob("*.svg")) if path.stem not in LINK_PICTURES]
     return sorted([*own, *(alias for alias, name in ALIASES.items() if name in own)])
+
+
+def use_library(library: Path | None) -> None:
+    """From now on (in this build), ``names()`` includes this library's pictures."""
+    _LIBRARY.set(library)
+
+
+def names(library: Path | None = None) -> list[str]:
+    """Pictures an author may use with picture:<name>: the package's and the council's library.
+
+    ``library`` is the library folder; by default the one of the build in progress (``use_library``).
+    """
+    return sorted({*package_names(), *library_names(library if library is not None else _LIBRARY.get())})
+
+
+def library_names(library: Path | None) -> list[str]:
+    """Names of the pictures in a council's library folder that may be published."""
+    if library is None or not library.is_dir():
+        return []
+    return list(_library_names(library, library.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=8)
+def _library_names(library: Path, changed: int) -> tuple[str, ...]:
+    """Listed again only when the folder changes (a file added, removed or renamed): the checker asks on every page."""
+    found = {path.stem for path in library.iterdir() if path.suffix in LIBRARY_TYPES and library_file(library, path.stem)}
+    return tuple(sorted(found))
+
+
+def library_file(library: Path | None, name: str) -> Path | None:
+    """The council's picture for a name (.svg, then .png, then .jpg), or None.
+
+    Links that lead outside the project are refused, as for every source (``sources.py``).
+    """
+    if library is None or not SAFE_NAME.fullmatch(name):
+        return None
+    for suffix in LIBRARY_TYPES:
+        path = library / f"{name}{suffix}"
+        if path.is_file() and not _refused(path):
+            return path
+    return None
+
+
+def outside_library(library: Path | None, name: str) -> Path | None:
+    """A library picture for the name that is a link to somewhere outside the project (refused), or None."""
+    if library is None or not SAFE_NAME.fullmatch(name):
+        return None
+    return next((path for suffix in LIBRARY_TYPES if (path := library / f"{name}{suffix}").is_file() and _refused(path)), None)
+
+
+def _refused(path: Path) -> bool:
+    try:
+        return outside_project(path)
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+
+
+def nearest(name: str, available: Collection[str], count: int = 3) -> list[str]:
+    """The names most like a mistyped one, for a warning (never the whole list)."""
+    return difflib.get_close_matches(name, sorted(available), n=count, cutoff=0.5)
 
 
 def resolve(name: str) -> str | None:
@@ -103,7 +187,43 @@ def icon_label(shortname: str) -> str:
     return " ".join(word for word in words if word) or "picture"
 
 
-def picture_for(words: str, default: str) -> str:
-    """An icon for a row of a first draft, from the words in it."""
-    found = set(WORDS.findall(words.lower()))
-    return next((icon for icon, keywords in PICTURE_WORDS.items() if found & keywords), default)
+def picture_for(words: str, available: Collection[str] | str) -> str | None:
+    """The best picture among ``available`` for a row's words, or None when nothing fits.
+
+    ``available`` holds picture names (the council's library, the package's) and icon shortnames
+    ("material-bus"). A word of a picture's own name counts 2, a word of the same idea
+    (PICTURE_WORDS) 1; an icon not on the package's list counts only its own words, once.
+    Ties go to the council's pictures, then the package's, then listed icons, then others.
+    """
+    if isinstance(available, str):  # the old signature, picture_for(words, default): until drafts.py changes
+        return picture_for(words, list(PICTURE_WORDS)) or available
+    found = [_forms(word) for word in set(WORDS.findall(words.lower()))]
+    best, best_key = None, (0,)
+    for name in available:
+        own, topic, rank = _profile(name)
+        score = sum(own[0] if forms & own[1] else 1 if forms & topic else 0 for forms in found)
+        key = (score, *rank)
+        if score > 0 and key > best_key:
+            best, best_key = name, key
+    return best
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A word and its singular: 'buses' -> buses, buse, bus."""
+    return frozenset({word, *(word[: -len(ending)] for ending in ("s", "es") if word.endswith(ending))})
+
+
+@functools.lru_cache(maxsize=32_768)
+def _profile(name: str) -> tuple[tuple[int, frozenset[str]], frozenset[str], tuple[int, int]]:
+    """(weight, words of the name), words of its idea, and its rank for ties (higher first)."""
+    own = frozenset(word for word in re.split(r"[-_\s]+", ICON_SETS.sub("", name.lower())) if len(word) > 2 and word not in NOT_TOPICS)
+    icon = PACKAGE_TOPICS.get(ALIASES.get(name, name), name)
+    order = -list(PICTURE_WORDS).index(icon) if icon in PICTURE_WORDS else -len(PICTURE_WORDS)
+    if ICON_SETS.match(name) and icon not in PICTURE_WORDS and listed_icon_name(name) is None:
+        return (1, own), frozenset(), (0, order)
+    if icon in PICTURE_WORDS:
+        topic = frozenset(PICTURE_WORDS[icon])
+    else:
+        topic = frozenset(word for keywords in PICTURE_WORDS.values() if own & keywords for word in keywords)
+    kind = 1 if ICON_SETS.match(name) else 2 if resolve(name) else 3  # the council's, the package's, listed icons
+    return (2, own), topic, (kind, order)

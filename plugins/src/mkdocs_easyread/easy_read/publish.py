@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..errors import SourceError
+from ..errors import SourceError, log
 from ..sources import front_matter_node, read_text, split_front_matter
-from .drafts import first_draft
-from .markdown_text import words
+from .drafts import chapter_title, first_draft
 from .model import HOME, PREFIX, EasyReadPage, EasyReadSite, easy_read_uri, sign_off
 
 if TYPE_CHECKING:
@@ -102,6 +101,11 @@ class Publisher:
 
     def _add_drafts(self, publication: Publication) -> None:
         options = self.build.options.easy_read
+        log.info(
+            "%s: easy_read: draft shows a first easy-read draft as web pages only; to get files to edit, "
+            "run: easyread draft %s (it writes %s/%s/ and never overwrites)",
+            publication.source, publication.slug, self.build.options.easy_read_dir.rstrip("/"), publication.slug,
+        )
         for chapter in publication.chapters:
             uri = easy_read_uri(chapter)
             path = self.build.docs_dir / chapter
@@ -109,23 +113,13 @@ class Publisher:
                 continue  # never replace a page someone wrote
             try:
                 text = read_text(path)
-                title = self._chapter_title(publication, chapter, text, path)
+                title = chapter_title(publication.title, chapter, text, path)
             except SourceError as error:
                 self.build.reporter.warn(error)
                 continue
             draft = first_draft(text, title, self.build.extra.get("glossary"), options.default_picture, options.checker.max_sentence_words)
             self.files.append(File.generated(self.build.config, uri, content=draft.text, inclusion=InclusionLevel.NOT_IN_NAV))
             self.site.pages[uri] = EasyReadPage(uri, "draft", path, title, draft=draft)
-
-    @staticmethod
-    def _chapter_title(publication: Publication, chapter: str, text: str, path: Path) -> str:
-        if chapter.endswith("/index.md"):
-            return publication.title
-        meta, body = split_front_matter(text, path)
-        if meta.get("title"):
-            return str(meta["title"])
-        heading = next((words(line[2:]) for line in body.splitlines() if line.startswith("# ")), None)
-        return heading or Path(chapter).stem.replace("-", " ").replace("_", " ").capitalize()
 
     # --- pages other features made, and the home ---------------------------------------
 

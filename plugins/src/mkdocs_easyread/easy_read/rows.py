@@ -1,21 +1,41 @@
-"""Markdown processors for easy-read pages: picture rows, and text alternatives for pictures.
+"""Markdown processors for easy-read pages: picture rows, line breaks, and text alternatives for pictures.
 
 Runs after inline processing and attribute lists (so icons are already
 ``span.twemoji`` and an author's ``{ aria-label="..." }`` is applied), before
-the table of contents and the glossary.
+the table of contents and the glossary. Each source line of a row is its own
+line (Python-Markdown's ``nl2br``, on easy-read pages only).
+
+``![Alt](picture:name)`` is, in this order: the council's picture from its
+library (published as a file and shown with ``<img>``: a council's SVG is never
+put into the page, as it could carry script), the package's own picture (inline
+SVG), or the placeholder ``picture:choose`` that first drafts write.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.nl2br import Nl2BrExtension
+from markdown.inlinepatterns import SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from ..errors import SourceError
+from ..sources import OUTSIDE_PROJECT
 from . import pictures
+
+if TYPE_CHECKING:
+    from ..build import Build
+
+LIBRARY_URI = "assets/easyread/pictures"  # where the council's pictures are published
 
 ICON_NAME = "data-er-icon"
 CONTAINERS = ("div", "section", "blockquote", "details")
@@ -44,17 +64,59 @@ class NameIcons(Preprocessor):
 
 
 class PictureRows(Treeprocessor):
+    def __init__(self, md: Markdown, build: Build | None) -> None:
+        super().__init__(md)
+        self.build = build
+
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
+        for element in list(root.iter()):
             if element.get(ICON_NAME) is not None:
                 _label_icon(element)
             elif element.tag == "img" and (element.get("src") or "").startswith(pictures.PICTURE_SCHEME):
-                self._inline_package_picture(element)
+                self._picture(element, element.get("src")[len(pictures.PICTURE_SCHEME):])
         _rows_in(root)
 
-    def _inline_package_picture(self, img: etree.Element) -> None:
-        name = pictures.resolve(img.get("src")[len(pictures.PICTURE_SCHEME):])
-        if name is None:
+    def _picture(self, img: etree.Element, name: str) -> None:
+        if self.build is None:  # rendered outside a build: only the package's pictures
+            self._inline_package_picture(img, name)
+        elif name == pictures.CHOOSE:
+            self._placeholder(img)
+        elif not self._library_picture(img, name):
+            self._inline_package_picture(img, name)
+
+    def _library_picture(self, img: etree.Element, name: str) -> bool:
+        library = library_of(self.build)
+        path = pictures.library_file(library, name)
+        if path is None:
+            refused = pictures.outside_library(library, name)
+            if refused is not None:
+                self.build.reporter.warn(SourceError(refused, None, OUTSIDE_PROJECT))
+            return False
+        file = self._publish(path)
+        img.set("src", get_relative_url(file.src_uri, self.build.current_page.file.src_uri))
+        _add_class(img, "er-picture er-picture--library")
+        img.set("alt", (img.get("alt") or "").strip())
+        return True
+
+    def _publish(self, path: Path) -> File:
+        """The site file of a library picture, added to the build's files the first time a page shows it."""
+        uri = f"{LIBRARY_URI}/{path.name}"
+        file = self.build.files.get_file_from_path(uri)
+        if file is None:
+            file = File.generated(self.build.config, uri, abs_src_path=str(path))
+            self.build.files.append(file)
+        return file
+
+    def _placeholder(self, img: etree.Element) -> None:
+        words = (img.get("alt") or "").strip()
+        img.tag = "span"
+        img.attrib.clear()
+        img.set("class", "er-picture er-picture--choose")
+        img.text = self.md.htmlStash.store(self.build.components.render("easy_read/components/choose-picture.html", words=words))
+
+    def _inline_package_picture(self, img: etree.Element, name: str) -> None:
+        resolved = pictures.resolve(name)
+        if resolved is None:
             return  # the checker reports it, with its line
         alt = (img.get("alt") or "").strip()
         classes = " ".join(c for c in ("er-picture", img.get("class")) if c)
@@ -62,7 +124,14 @@ class PictureRows(Treeprocessor):
         img.tag = "span"
         img.attrib.clear()
         img.attrib.update({"class": classes, **attributes})
-        img.text = self.md.htmlStash.store(pictures.svg(name))
+        img.text = self.md.htmlStash.store(pictures.svg(resolved))
+
+
+def library_of(build: Build | None) -> Path | None:
+    """The council's picture library folder (option ``pictures``, relative to mkdocs.yml)."""
+    if build is None:
+        return None
+    return build.root / build.options.easy_read.pictures
 
 
 def _label_icon(span: etree.Element) -> None:
@@ -127,6 +196,9 @@ def _take_picture(element: etree.Element) -> etree.Element:
     element.remove(picture)
     element.text = (picture.tail or "").lstrip()
     picture.tail = None
+    if not element.text and len(element) and element[0].tag == "br":  # the picture on a line of its own
+        element.text = (element[0].tail or "").lstrip()
+        element.remove(element[0])
     return picture
 
 
@@ -177,13 +249,19 @@ def _add_class(element: etree.Element, names: str) -> None:
 class EasyReadExtension(Extension):
     """Registered once; adds the processors only while an easy-read page is rendered."""
 
-    def __init__(self, is_easy_read_page: Callable[[], bool]) -> None:
+    def __init__(self, is_easy_read_page: Callable[[], bool], build: Build | None = None) -> None:
         super().__init__()
         self.is_easy_read_page = is_easy_read_page
+        # Until the feature passes its build: the build of the feature whose method says which pages are easy read.
+        self.build = build or getattr(getattr(is_easy_read_page, "__self__", None), "build", None)
+        pictures.use_library(library_of(self.build))
 
     def extendMarkdown(self, md: Markdown) -> None:
         if not self.is_easy_read_page():
             return
+        Nl2BrExtension().extendMarkdown(md)
+        # A backslash at the end of a line (CommonMark's hard break) is a line break too, not a "\" on screen.
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "easyread_backslash_break", 185)
         md.preprocessors.register(NameIcons(md), "easyread_icon_names", 1)
         # After attr_list (8), before toc (5) and the glossary (4).
-        md.treeprocessors.register(PictureRows(md), "easyread_rows", 7)
+        md.treeprocessors.register(PictureRows(md, self.build), "easyread_rows", 7)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import markdown
 
 from .numbers import as_digits, number_words
+from .pictures import CHOOSE, PICTURE_SCHEME, nearest
 from .text import ANY_ICON, ANY_IMAGE, CODE_SPAN, ICON_ALT, Prose, Token, blank, destination, quote
 
 Lookup = Callable[[str], object]  # a glossary's lookup: words -> term or None
@@ -80,14 +81,41 @@ def icons_without_alt(prose: Prose, plain_name: Callable[[str], str | None], fal
 
 def unknown_pictures(prose: Prose, known: Collection[str]) -> list[Issue]:
     issues = []
+    for match in _picture_names(prose):
+        name = match[1]
+        if name == CHOOSE or name in known:
+            continue
+        close = nearest(name, known)
+        hint = f"the nearest names are: {', '.join(close)}" if close else "no picture has a name like it"
+        issues.append(Issue(
+            match[0], "unknown-picture",
+            f"there is no picture called {name!r}; {hint}. Put {name}.svg, .png or .jpg in the picture library "
+            "(option pictures, easyread/pictures/ by default), or use an icon like :material-bus:",
+        ))
+    return issues
+
+
+def pictures_to_choose(prose: Prose) -> list[Issue]:
+    """The draft's ![Choose a picture](picture:choose): a row still waiting for its picture."""
+    return [Issue(
+        line, "choose-picture",
+        f"choose a picture for this row: \"{quote(_words_of(prose), 50)}\"; replace picture:choose with a picture's name, "
+        "like ![A bus](picture:travel), or use an icon, like :material-bus:",
+    ) for line, name in _picture_names(prose) if name == CHOOSE]
+
+
+def _picture_names(prose: Prose) -> list[tuple[int, str]]:
+    """(line, name) of each ![Alt](picture:name) in the row."""
+    found = []
     for match in ANY_IMAGE.finditer(prose.row.text):
         src = destination(match.group("src"))
-        if src.startswith("picture:") and src[len("picture:"):] not in known:
-            issues.append(Issue(
-                prose.row.line_at(match.start()), "unknown-picture",
-                f"there is no picture called {src[len('picture:'):]!r}; expected one of: {', '.join(sorted(known))}",
-            ))
-    return issues
+        if src.startswith(PICTURE_SCHEME):
+            found.append((prose.row.line_at(match.start()), src[len(PICTURE_SCHEME):]))
+    return found
+
+
+def _words_of(prose: Prose) -> str:
+    return " ".join(prose.text.split()) or prose.row.text
 
 
 def numbers_as_words(prose: Prose) -> list[Issue]:

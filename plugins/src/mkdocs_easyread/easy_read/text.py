@@ -28,6 +28,11 @@ WORD = re.compile(r"[^\W_](?:[\w'’.,£%-]*[^\W_%])?%?")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")  # the backslash escapes Markdown knows
 SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s|$)|\n[ \t]*\n")
 
+# www.example.org, council.gov.uk/bins: addresses without https://, not "e.g." or "3.5".
+WEB_ADDRESS = (
+    r"(?<![\w@/.-])(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|nhs|info|scot|wales|cymru|eu|io))"
+    r"(?![\w-])(?:/[^\s<>]*[^\s<>.,;:!?)\]'\"])?"
+)
 CODE_SPAN = re.compile(r"`+[^`]*?`+")
 # An alt text for an icon, in its attribute list: { aria-label="A bus" } or { title="A bus" }.
 ICON_ALT = re.compile(r"""(?:^|[\s{])(?:aria-label|title)=(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'}]+)""")
@@ -37,13 +42,15 @@ _BLANKED = [
     re.compile(IMAGE + ATTRS),
     re.compile(ICON + ATTRS),
     re.compile(r"<[^>\n]+>"),  # HTML tags and autolinks
-    re.compile(r"https?://\S+"),
+    re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]"),  # web addresses, not the full stop after one
+    re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # email addresses
+    re.compile(WEB_ADDRESS, re.IGNORECASE),
     re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"),
     re.compile(r"\[\^[^\]]*\]"),  # footnote references
     re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]"),  # link targets: "](url)" and "][ref]"
     re.compile(r"\{[^}\n]*\}"),  # attribute lists
     re.compile(r"\*+|(?<!\w)_+|_+(?!\w)"),  # emphasis markers
-    re.compile(r"\\(?=\S)|\["),  # escapes, link text's opening bracket
+    re.compile(r"\\(?=\S)|\\$|\[", re.MULTILINE),  # escapes, a backslash line break, link text's opening bracket
     re.compile(r"^ {0,3}>", re.MULTILINE),  # block quotes
 ]
 
@@ -135,12 +142,17 @@ def sentences(text: str, boundaries: list[int] = ()) -> list[Sentence]:
     cuts = sorted({0, *boundaries, len(text), *(m.end() for m in SENTENCE_END.finditer(text))})
     found = []
     for start, end in itertools.pairwise(cuts):
-        words = [m for m in WORD.finditer(text, start, end)]
+        words = [m for m in WORD.finditer(text, start, end) if _is_word(m.group())]
         if not words:
             continue
         tokens = [Token(m.start(), m.end(), m.group(), index == 0) for index, m in enumerate(words)]
         found.append(Sentence(words[0].start(), end, tokens))
     return found
+
+
+def _is_word(token: str) -> bool:
+    """Numbers and phone numbers ("42", "3.5", "0800 123 4567") are read, but are not words to count."""
+    return any(character.isalpha() for character in token)
 
 
 def quote(text: str, limit: int = 60) -> str:
