@@ -158,7 +158,6 @@ def test_long_sentences_are_cut_wherever_a_clean_clause_break_exists(drafted):
                 assert shorten(sentence, 15) == [sentence], (name, line)
 
 
-@pytest.mark.xfail(strict=True, reason="3 sentences of the sample (29, 30, 30 words) have no clean clause break; a person rewrites them")
 def test_no_sentence_over_25_words(drafted):
     root, _ = drafted
     assert long_sentences(root, 25) == []

@@ -164,3 +164,18 @@ def test_drafts_never_replace_a_page_someone_wrote(drafted):
     assert "Written by a person." in result.html("easy-read/other")
     assert "Draft, not checked" not in result.html("easy-read/other")
     assert not (result.site / "easy-read/other/chapter").exists()
+
+
+def test_a_long_sentence_loses_its_short_forms_and_is_cut_as_a_last_resort():
+    from mkdocs_easyread.easy_read.drafts import split_sentences
+
+    sentences = split_sentences("It took into account the close joint work already going on between the council, the Association of "
+                                "Directors of Adult Social Services (ADASS) and the Local Government Association (LGA).", 15)
+    assert sentences == ["It took into account the close joint work already going on between the council, the ADASS and the LGA.",
+                         "ADASS is short for Association of Directors of Adult Social Services.",
+                         "LGA is short for Local Government Association."]
+    cut = split_sentences("The aim is to put all the recommendations into practice in good time, in a way that meets the "
+                          "expectations of both the council and the people it works with.", 15)
+    assert cut == ["The aim is to put all the recommendations into practice in good time.",
+                   "In a way that meets the expectations of both the council and the people it works with."]
+    assert split_sentences("Providing support; ensuring safety; and leadership.", 15) == ["Providing support; ensuring safety; and leadership."]

@@ -37,6 +37,12 @@ from .text import sentences as checker_sentences
 CLAUSE_JOINS = ("; ", ", and ", ", but ", ", so ", ", or ")
 KEEP_JOIN_WORD = {", but ": "But", ", so ": "So", ", or ": "Or"}
 MIN_CLAUSE_WORDS = 4
+# Longer than this, a sentence is cut even where no new clause starts (see _last_resort_cut).
+LONGEST_SENTENCE = 25
+PHRASE_COMMA = re.compile(r", (?=(?:in|with|for|by|from|at|on|as|so|but) )")
+SHORT_FORM = re.compile(r"\(([A-Z]{2,6})\)")
+NAME_CONNECTORS = {"of", "for", "and", "the", "in", "on", "&"}
+LINKING_WORD = re.compile(r" (?=(?:to|that|which|who|because|after|before|when|while|where|so that|in order to) )")
 # After "; " or ", and" (", but", ...) a new clause starts with its subject; "and what", "; ensuring" do not.
 CLAUSE_SUBJECTS = {
     "we", "you", "they", "it", "he", "she", "i", "this", "that", "these", "those", "there", "people", "the",
@@ -230,15 +236,48 @@ def split_sentences(text: str, max_words: int) -> list[str]:
     """Sentences at real sentence boundaries (not at semicolons), long ones cut between clauses."""
     sentences = []
     for sentence in _segmenter().segment(text):
-        sentences += shorten(sentence.strip(), max_words)
+        sentence, notes = lift_acronyms(sentence.strip(), max_words)
+        sentences += shorten(sentence, max_words) + notes
     return [s for s in sentences if s]
+
+
+def lift_acronyms(sentence: str, max_words: int) -> tuple[str, list[str]]:
+    """In a long sentence, "the Care Quality Commission (CQC)" becomes "the CQC", and a sentence of its
+    own says what it is short for: as easy read explains a short form, and one clause the shorter."""
+    if word_count(sentence) <= max_words:
+        return sentence, []
+    notes = []
+    for match in reversed(list(SHORT_FORM.finditer(sentence))):
+        start = _name_start(sentence[: match.start()].rstrip(), match.group(1))
+        if start is None:
+            continue
+        name = sentence[start: match.start()].strip()
+        sentence = f"{sentence[:start]}{match.group(1)}{sentence[match.end():]}"
+        notes.insert(0, f"{match.group(1)} is short for {name}.")
+    return sentence, notes
+
+
+def _name_start(before: str, short: str) -> int | None:
+    """Where the name that `short` abbreviates starts in `before` (its capitals spell `short`), if it does."""
+    initials, position = "", len(before)
+    for word in reversed(before.split(" ")):
+        if word[:1].isupper():
+            initials = word[0] + initials
+        elif word.lower() not in NAME_CONNECTORS:
+            break
+        position -= len(word) + 1
+        if initials == short:
+            return max(position + 1, 0)
+        if len(initials) >= len(short):
+            break
+    return None
 
 
 def shorten(sentence: str, max_words: int, depth: int = 0) -> list[str]:
     """Split a long sentence where it is safe to: between clauses, near the middle."""
     if word_count(sentence) <= max_words or depth > 3:
         return [sentence]
-    cut = _best_cut(sentence)
+    cut = _best_cut(sentence) or (_last_resort_cut(sentence) if word_count(sentence) > LONGEST_SENTENCE else None)
     if cut is None:
         return [sentence]
     position, join = cut
@@ -260,6 +299,21 @@ def _best_cut(sentence: str) -> tuple[int, str] | None:
         return None
     _, position, join = min(cuts)
     return position, join
+
+
+def _last_resort_cut(sentence: str) -> tuple[int, str] | None:
+    """A sentence too long for any reader and with no clause to cut at is cut at a comma, or else before
+    a linking word, near the middle: every word stays, in order, for a person to rewrite."""
+    middle = len(sentence) / 2
+    for pattern in (PHRASE_COMMA, LINKING_WORD):
+        cuts = [(abs(match.start() - middle), match.start(), match.group())
+                for match in pattern.finditer(sentence)
+                if _outside_brackets(sentence[: match.start()])
+                and min(word_count(sentence[: match.start()]), word_count(sentence[match.end():])) >= MIN_CLAUSE_WORDS]
+        if cuts:
+            _, position, join = min(cuts)
+            return position, join
+    return None
 
 
 def _starts_clause(right: str) -> bool:
