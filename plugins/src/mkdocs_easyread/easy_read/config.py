@@ -20,7 +20,7 @@ class CheckerConfig(Config):
     picture_without_alt = c.Type(bool, default=True)
     """Report pictures with no alt text, like ![](bus.svg); suggest alt text for icons that have no plain name in the package's list."""
     unknown_picture = c.Type(bool, default=True)
-    """Report picture:<name> that is not one of the package's pictures."""
+    """Report picture:<name> that is neither in the council's picture library nor one of the package's pictures."""
     unknown_bold_word = c.Type(bool, default=True)
     """Report bold words that are not glossary terms (checked by the glossary)."""
     numbers_as_words = c.Type(bool, default=True)
