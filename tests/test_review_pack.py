@@ -12,6 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pdfplumber
+import lxml.html
 import pikepdf
 import pytest
 from conftest import Result, Site
@@ -238,3 +239,11 @@ def test_the_guide_says_where_to_send_comments(feedback, email, expected):
                                feedback=feedback, formats=SimpleNamespace(email=email, phone=None))
     assert expected in html
     assert "<Plan>" not in html and "phone us" not in html
+
+
+def test_the_download_box_on_an_easy_read_page_is_an_easy_read_box_with_a_picture(built):
+    easy = lxml.html.fromstring((built.site / "easy-read" / "plan" / "index.html").read_text(encoding="utf-8"))
+    box = easy.find_class("er-downloads")[0]
+    assert "er-box--easy-read" in box.get("class") and box.findall(".//svg")
+    standard = lxml.html.fromstring((built.site / "plan" / "index.html").read_text(encoding="utf-8"))
+    assert "er-box--easy-read" not in standard.find_class("er-downloads")[0].get("class")

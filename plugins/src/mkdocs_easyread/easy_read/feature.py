@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
@@ -15,10 +15,11 @@ from ..theme.feature import status_banner
 from . import pictures
 from .checker import Settings, check_page
 from .home import listing
+from .layout import link_picture_size, make_plain, picture_size_file
 from .model import HOME, PREFIX, EasyReadPage, EasyReadSite, easy_read_uri, is_easy_read
 from .navigation import arrange
 from .publish import publish
-from .rows import EasyReadExtension
+from .rows import EasyReadExtension, library_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,15 +35,17 @@ BANNER_STATUSES = ("draft", "consultation", "archived")
 
 class EasyRead(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
-        config.markdown_extensions.append(EasyReadExtension(self._rendering_easy_read))
+        config.markdown_extensions.append(EasyReadExtension(self._rendering_easy_read, self.build))
         self.site = EasyReadSite()
         self.reading_order: list[str] = []
+        link_picture_size(config)
 
     def _rendering_easy_read(self) -> bool:
         page = self.build.current_page
         return page is not None and is_easy_read(page.file.src_uri)
 
     def on_files(self, files: Files) -> None:
+        files.append(picture_size_file(self.build))
         self.site = publish(self.build, files)
         self.build.extra["easy_read"] = self.site
 
@@ -65,7 +68,7 @@ class EasyRead(Feature):
         except SourceError as error:
             self.build.reporter.warn(error)
             return
-        for issue in check_page(text, settings, self.build.extra.get("glossary"), pictures.names()):
+        for issue in check_page(text, settings, self.build.extra.get("glossary"), pictures.names(library_of(self.build))):
             if entry.draft is None:
                 finding = Finding(entry.source, issue.line, issue.rule, issue.message, page.url, issue.suggestion)
             else:  # nobody wrote a first draft: its findings never fail a build
@@ -89,6 +92,13 @@ class EasyRead(Feature):
             home.page.content = content[: -len(WRAP_END)] + versions + WRAP_END
         else:
             home.page.content = content + versions
+
+    def on_page_context(self, context: dict[str, Any], page: Page) -> None:
+        if is_easy_read(page.file.src_uri) and self._plain():
+            make_plain(page)
+
+    def _plain(self) -> bool:
+        return not self.build.options.easy_read.navigation
 
     def page_top(self, page: Page) -> str | None:
         if is_easy_read(page.file.src_uri):
@@ -129,6 +139,8 @@ class EasyRead(Feature):
         render = self.build.components.render
         return render(
             "easy_read/components/easy-read-header.html",
+            plain=self._plain(),
+            listen=self.build.options.easy_read.listen,
             banner=Markup(status_banner(self.build, publication)) if publication and publication.status in BANNER_STATUSES else "",
             label=uri != HOME,
             part_of=part_of,

@@ -17,7 +17,6 @@ import difflib
 import functools
 import re
 from collections.abc import Collection
-from contextvars import ContextVar
 from pathlib import Path
 
 import yaml
@@ -29,7 +28,6 @@ PICTURE_SCHEME = "picture:"
 CHOOSE = "choose"  # picture:choose, the draft's marker where no picture fits the words
 LIBRARY_TYPES = (".svg", ".png", ".jpg")
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-_LIBRARY: ContextVar[Path | None] = ContextVar("easyread_picture_library", default=None)
 # Words too common to choose a picture by ("can" is not a reason for material-trash-can).
 NOT_TOPICS = frozenset("""
     the and for with from into over under you your our they them their this that these those there what when where who
@@ -81,17 +79,9 @@ def package_names() -> list[str]:
     return sorted([*own, *(alias for alias, name in ALIASES.items() if name in own)])
 
 
-def use_library(library: Path | None) -> None:
-    """From now on (in this build), ``names()`` includes this library's pictures."""
-    _LIBRARY.set(library)
-
-
 def names(library: Path | None = None) -> list[str]:
-    """Pictures an author may use with picture:<name>: the package's and the council's library.
-
-    ``library`` is the library folder; by default the one of the build in progress (``use_library``).
-    """
-    return sorted({*package_names(), *library_names(library if library is not None else _LIBRARY.get())})
+    """Pictures an author may use with picture:<name>: the package's and those in the council's `library` folder."""
+    return sorted({*package_names(), *library_names(library)})
 
 
 def library_names(library: Path | None) -> list[str]:

@@ -252,9 +252,7 @@ class EasyReadExtension(Extension):
     def __init__(self, is_easy_read_page: Callable[[], bool], build: Build | None = None) -> None:
         super().__init__()
         self.is_easy_read_page = is_easy_read_page
-        # Until the feature passes its build: the build of the feature whose method says which pages are easy read.
-        self.build = build or getattr(getattr(is_easy_read_page, "__self__", None), "build", None)
-        pictures.use_library(library_of(self.build))
+        self.build = build
 
     def extendMarkdown(self, md: Markdown) -> None:
         if not self.is_easy_read_page():

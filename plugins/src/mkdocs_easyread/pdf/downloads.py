@@ -46,7 +46,7 @@ def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, fin
             "label": pdf.variant.label,
             "info": describe(pdf.entry.size, pdf.entry.pages) if pdf.entry else "",
         })
-    return str(components.render(TEMPLATE, items=items))
+    return str(components.render(TEMPLATE, items=items, easy_read=easy_read))
 
 
 def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage]) -> int:
