@@ -234,7 +234,7 @@ def test_plain_page_in_chromium(browser, urls, width, scheme):
     context, page = open_page(browser, url, width, scheme)
     rows, sizes = page.evaluate(ROWS), page.evaluate(SIZES)
     context.close()
-    assert len(rows) == 7  # 5 rows and 2 boxes with a heading on this page
+    assert len(rows) == 8  # 5 rows and 3 boxes with a heading and a picture: Hard words, Other formats, Download
     assert [row["name"] for row in rows if not (row["left"] and row["beside"])] == []
     smallest = 56 if width == 320 else 120
     assert [row["name"] for row in rows if not row["box"] and row["width"] < smallest] == []
