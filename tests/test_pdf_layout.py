@@ -387,6 +387,11 @@ def test_a_changed_organisation_or_committee_renders_the_pdfs_again(site):
     changed = site.build()
     assert "2 rendered" in changed.log, changed.log
     assert "Agenda item 10" in page_texts(pdf(changed, "report"))[0]
+    # The site's organisation still names who to ask for other formats, beside the site's phone and email.
+    site.plugin_options()["organisation"] = "Norfolk Council"
+    changed = site.build()
+    assert "2 rendered" in changed.log, changed.log
+    assert "please contact us at Norfolk Council." in " ".join(page_texts(pdf(changed, "report"))[0].split())
 
 
 def test_the_theme_logo_is_the_cover_logo_when_the_pdf_has_none_of_its_own(site):

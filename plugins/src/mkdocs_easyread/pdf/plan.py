@@ -171,7 +171,8 @@ class Planner:
             .add(versions(), variant.name, css, self.templates, self.lang, self.site.site_url, self.attachments)
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
-            .add(publication.organisation_or(options.organisation), formats.phone, formats.textphone, formats.email,
+            # both: the publication's own is on the cover and in the footer, the site's beside its phone and email
+            .add(publication.organisation, options.organisation, formats.phone, formats.textphone, formats.email,
                  formats.formats)
             .add(self.logo.digest if self.logo else "-", options.pdf.contents_from_chapters,
                  options.pdf.contents_from_headings, self.easy_read_picture)
