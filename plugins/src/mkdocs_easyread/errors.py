@@ -90,3 +90,18 @@ class Reporter:
     def reset(self) -> None:
         self.errors.clear()
         self._seen.clear()
+
+
+def line_naming(path: Path, reference: str, on_a_line_with: str = "") -> int | None:
+    """The first line of the source file that names `reference` (on a line that also has `on_a_line_with`), if one does."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    at = text.find(reference) if reference else -1
+    while at >= 0:
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        if on_a_line_with in text[start:end if end >= 0 else len(text)]:
+            return text.count("\n", 0, at) + 1
+        at = text.find(reference, at + 1)
+    return None

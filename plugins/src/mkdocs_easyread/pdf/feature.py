@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import Feature
-from ..errors import SourceError
+from ..errors import SourceError, line_naming
 from ..output import copy_atomically
 from .cache import Entry, PdfCache
 from .downloads import PendingPage, patch, render_box
@@ -174,7 +174,7 @@ class Pdf(Feature):
 
     def _source_error(self, problem: Problem) -> SourceError:
         path = self.build.root / problem.source
-        return SourceError(path, line_of(path, problem.reference), problem.message)
+        return SourceError(path, line_naming(path, problem.reference), problem.message)
 
     def _report(self, publication: Publication, what: str, error: BaseException | None) -> None:
         reason = (str(error) or type(error).__name__) if error is not None else "unknown error"
@@ -203,13 +203,3 @@ class Pdf(Feature):
             len(made), sum(pdf.entry.pages for pdf in made), rendered, len(made) - rendered,
             len(pdfs) - len(made), time.monotonic() - self.started,
         )
-
-
-def line_of(path: Path, reference: str) -> int | None:
-    """The first line of the source file that names `reference`, if one does."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    at = text.find(reference) if reference else -1
-    return text.count("\n", 0, at) + 1 if at >= 0 else None

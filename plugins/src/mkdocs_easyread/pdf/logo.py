@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import SourceError
+from ..errors import SourceError, line_naming
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -22,7 +22,7 @@ def find_logo(build: Build, references: References) -> Asset | None:
     asset = site_file(chosen, references) if chosen else None
     if chosen and asset is None:
         config_file = Path(build.config.config_file_path or build.root / "mkdocs.yml")
-        build.reporter.warn(SourceError(config_file, line_naming(config_file, chosen), NOT_A_SITE_FILE.format(chosen)))
+        build.reporter.warn(SourceError(config_file, line_naming(config_file, chosen, on_a_line_with="logo"), NOT_A_SITE_FILE.format(chosen)))
     if asset is None:
         theme_logo = build.config.theme.get("logo")
         asset = site_file(theme_logo, references) if isinstance(theme_logo, str) and theme_logo else None
@@ -33,11 +33,3 @@ def site_file(path: str, references: References) -> Asset | None:
     """A path relative to docs_dir, as a file of the site inside the folders a PDF may read; None otherwise."""
     asset = references.assets.shown_by(path.lstrip("/"), "", references.site, pages=False)
     return asset if asset is not None and references.inside(asset) else None
-
-
-def line_naming(path: Path, text: str) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((number for number, line in enumerate(lines, start=1) if "logo" in line and text in line), None)
