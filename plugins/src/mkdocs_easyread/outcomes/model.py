@@ -169,7 +169,7 @@ class Plan:
         return action.overdue(self.as_at.date)
 
     def overdue_actions(self) -> list[tuple[Outcome, Action]]:
-        return [(o, a) for o, a in self.actions() if a.overdue(self.as_at.date)]
+        return [(o, a) for o, a in self.actions() if self.is_overdue(a)]
 
     def overdue_in(self, outcome: Outcome) -> list[Action]:
         return outcome.overdue_actions(self.as_at.date)
