@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import get_relative_url
 
 from ..build import Feature
 from ..errors import SourceError, log
+from ..theme.feature import relative_url
 from . import items as news
 from .feed import FeedDetails, atom_feed
 from .navigation import place
@@ -105,7 +105,7 @@ class News(Feature):
         page = self._news_page()
         if page is None:
             return
-        feed_href = get_relative_url(self._feed_url(), page.url) if self.feed_uri else None
+        feed_href = relative_url(page, self._feed_url()) if self.feed_uri else None
         page.content = self.build.components.render(
             "news/components/news-page.html", items=self._links(page, self._listed()), feed_href=feed_href
         )
@@ -114,14 +114,14 @@ class News(Feature):
         return self.build.files.get_file_from_path(self.feed_uri).url
 
     def _links(self, page: Page, publications: list[Publication]) -> list[dict]:
-        return [{"publication": p, "href": get_relative_url(p.url or ".", page.url or ".")} for p in publications]
+        return [{"publication": p, "href": relative_url(page, p.url)} for p in publications]
 
     def on_post_page(self, output: str, page: Page) -> str:
         """Every page names the feed in its head, for feed readers and browsers to find."""
         if not self.feed_uri or "</head>" not in output:
             return output
         link = self.build.components.render(
-            "news/components/feed-link.html", href=get_relative_url(self._feed_url(), page.url or "."), title=self.build.options.news.title
+            "news/components/feed-link.html", href=relative_url(page, self._feed_url()), title=self.build.options.news.title
         )
         return output.replace("</head>", link + "</head>", 1)
 
@@ -138,7 +138,7 @@ class News(Feature):
 
     def _item_footer(self, page: Page, publication: Publication) -> str:
         subject = self.build.publications.get(publication.about) if publication.about else None
-        about = {"title": subject.title, "href": get_relative_url(subject.url or ".", page.url or ".")} if subject else None
+        about = {"title": subject.title, "href": relative_url(page, subject.url)} if subject else None
         return self.build.components.render("news/components/news-item.html", about=about, contacts=publication.contacts)
 
     def _about_this(self, page: Page, publication: Publication) -> str | None:
