@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 from ..easy_read import pictures
+from ..outcomes.icons import icon_names
 
 
 @functools.cache
 def material_icon_names() -> tuple[str, ...]:
-    """Shortnames of Material's own icons (``material-bus``), from the installed theme."""
-    try:
-        import material
-    except ImportError:
-        return ()
-    icons = Path(os.path.dirname(material.__file__)) / "templates" / ".icons" / "material"
-    return tuple(sorted(f"material-{path.stem}" for path in icons.glob("*.svg")))
+    """Shortnames of Material's own icons (``material-bus``), from the icon index the site's pages use."""
+    return tuple(sorted(name for name in icon_names() if name.startswith("material-")))
 
 
 def checker_picture_names(library: Path) -> list[str]:

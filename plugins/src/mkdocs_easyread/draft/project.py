@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..config import PluginConfig
-from ..errors import SourceError
+from ..errors import SourceError, shown_path
 from ..glossary.loader import load_glossary
 from ..glossary.model import Glossary
 from ..publications.frontmatter import PUBLICATION_KEYS
@@ -39,8 +39,7 @@ class Project:
         return self.root / self.options.easy_read_dir
 
     def shown(self, path: Path) -> str:
-        absolute = Path(os.path.abspath(path))
-        return absolute.relative_to(self.root).as_posix() if absolute.is_relative_to(self.root) else path.as_posix()
+        return shown_path(path, self.root)
 
 
 @dataclass
