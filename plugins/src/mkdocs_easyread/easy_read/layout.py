@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import get_toc
 
 from ..errors import SourceError
-from ..theme.feature import CONTENT_ANCHOR
+from ..theme.feature import skip_to_content
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,4 +58,4 @@ def make_plain(page: Page) -> None:
     page.meta["hide"] = hidden + [part for part in HIDDEN_ON_PLAIN_PAGES if part not in hidden]
     # Material skips to the first heading of the table of contents, past the easy-read header and its
     # Listen button; the content starts with that header.
-    page.toc = get_toc([{"level": 1, "id": CONTENT_ANCHOR, "name": str(page.title or ""), "children": []}])
+    skip_to_content(page)

@@ -142,7 +142,7 @@ class Theme(Feature):
         Pages filled in after their Markdown (news list, glossary, progress) or without headings have
         none, so keyboard users would Tab through the whole navigation: skip to the content instead."""
         if page.toc is not None and not page.toc.items:
-            page.toc = get_toc([{"level": 1, "id": CONTENT_ANCHOR, "name": str(page.title or ""), "children": []}])
+            skip_to_content(page)
 
     def page_top(self, page: Page) -> str | None:
         publication = self.build.publication_of(page)
@@ -184,6 +184,12 @@ class Theme(Feature):
     def on_post_build(self) -> None:
         """Write the site's Content-Security-Policy to csp.txt for the web server's configuration."""
         self.policy.write()
+
+
+def skip_to_content(page: Page) -> None:
+    """Material's "Skip to content" leads to the first entry of the page's table of contents: make that
+    the start of the content (partials/content.html), and the table of contents otherwise empty."""
+    page.toc = get_toc([{"level": 1, "id": CONTENT_ANCHOR, "name": str(page.title or ""), "children": []}])
 
 
 def status_banner(build: Build, publication: Publication) -> str:
