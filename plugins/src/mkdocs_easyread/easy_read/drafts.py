@@ -65,11 +65,6 @@ class Draft:
     source_lines: dict[int, int] = field(default_factory=dict)  # draft line -> standard source line
 
 
-def suggested_picture(row: str, available: Collection[str]) -> str | None:
-    """The picture name that fits the row's words best among ``available``, or None."""
-    return picture_for(row, available)
-
-
 def picture_markup(name: str | None) -> str:
     """The start of a row: an icon shortcode, a named picture, or the marker to choose one."""
     if name is None:
@@ -110,7 +105,7 @@ class _Writer:
             return
         sentences = [with_digits(_as_sentence(s)) for s in split_sentences(shown, self.max_words)]
         for row in rows_of(sentences):
-            name = suggested_picture(" ".join(row), self.available)
+            name = picture_for(" ".join(row), self.available)
             start = picture_markup(name) if name or self.default_picture is None else f":{self.default_picture}:"
             written = [self.bold_hard_words(sentence) for sentence in row]
             self.emit([f"{start} {written[0]}", *map(line_start_as_text, written[1:])], source_line)

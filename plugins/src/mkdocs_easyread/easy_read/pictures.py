@@ -177,7 +177,7 @@ def icon_label(shortname: str) -> str:
     return " ".join(word for word in words if word) or "picture"
 
 
-def picture_for(words: str, available: Collection[str] | str) -> str | None:
+def picture_for(words: str, available: Collection[str]) -> str | None:
     """The best picture among ``available`` for a row's words, or None when nothing fits.
 
     ``available`` holds picture names (the council's library, the package's) and icon shortnames
@@ -185,8 +185,6 @@ def picture_for(words: str, available: Collection[str] | str) -> str | None:
     (PICTURE_WORDS) 1; an icon not on the package's list counts only its own words, once.
     Ties go to the council's pictures, then the package's, then listed icons, then others.
     """
-    if isinstance(available, str):  # the old signature, picture_for(words, default): until drafts.py changes
-        return picture_for(words, list(PICTURE_WORDS)) or available
     found = [_forms(word) for word in set(WORDS.findall(words.lower()))]
     best, best_key = None, (0,)
     for name in available:
