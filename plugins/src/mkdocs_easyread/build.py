@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import Reporter, shown_path
 from .findings import Finding, report
+from .languages.site import Languages
+from .languages.speaking import speaking
 from .render import Components
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class Build:
     findings: list[Finding] = field(default_factory=list)
     current_page: Page | None = None  # the page being rendered, for our Markdown extensions
     extra: dict[str, Any] = field(default_factory=dict)
+    languages: Languages = field(default_factory=lambda: Languages("en", "en", ("en",)))  # set when on_files starts
 
     @property
     def root(self) -> Path:
@@ -73,6 +76,25 @@ class Build:
 
     def publication_of(self, page: Page) -> Publication | None:
         return self.publications.get(slug_of(page.file.src_uri))
+
+    @property
+    def site_language(self) -> str:
+        """The language this build writes the site in (`theme.language`, or mkdocs-static-i18n's current one)."""
+        return self.languages.current
+
+    def language_for(self, publication: Publication | None) -> str:
+        """A publication is in the language of its `index.md` (or its `language:`); other pages in the site's."""
+        return publication.language if publication is not None and publication.language else self.site_language
+
+    def language_of(self, page: Page) -> str:
+        publication = self.publication_of(page)
+        if publication is not None:
+            return self.language_for(publication)
+        return getattr(page.file, "locale", None) or self.site_language
+
+    def speaking_for(self, publication: Publication | None):  # noqa: ANN201 (a context manager)
+        """Render in the publication's language: `with build.speaking_for(publication): ...`."""
+        return speaking(self.language_for(publication))
 
     def find(self, finding: Finding) -> None:
         """Record a checker finding: a warning (fails --strict) or a suggestion."""

@@ -19,6 +19,8 @@ from .config import PluginConfig
 from .confine import drop_files_outside_project
 from .errors import Reporter
 from .findings import summarise
+from .languages.site import languages_of, move_generated_pages, name_as_in_one_language
+from .languages.speaking import speaking
 from .output import use_atomic_writes
 from .publications.feature import Publications
 from .sources import confine_sources_to, unreadable_pages
@@ -37,12 +39,13 @@ def feature_classes() -> list[type[Feature]]:
     from .charts.feature import Charts
     from .easy_read.feature import EasyRead
     from .glossary.feature import GlossaryFeature
+    from .languages.feature import LanguageSwitch
     from .news.feature import News
     from .outcomes.feature import Outcomes
     from .pdf.feature import Pdf
     from .review.feature import Review
 
-    return [Publications, GlossaryFeature, News, Outcomes, EasyRead, Charts, Pdf, Review, Theme]
+    return [Publications, GlossaryFeature, News, Outcomes, EasyRead, Charts, Pdf, Review, LanguageSwitch, Theme]
 
 
 def check_option_paths(build: Build) -> None:
@@ -69,11 +72,13 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self.serving = False
         self.build: Build | None = None
         self.features: list[Feature] = []
+        self._configured: tuple[MkDocsConfig, list[Any]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._forget_previous_build_of(config)
         root = Path(config.config_file_path or ".").resolve().parent
         self.build = Build(config=config, options=self.config, reporter=Reporter(root), serving=self.serving)
         check_option_paths(self.build)
@@ -84,15 +89,30 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             feature.on_config(config)
         return config
 
-    @event_priority(-50)  # after other plugins have added their files
+    def _forget_previous_build_of(self, config: MkDocsConfig) -> None:
+        """mkdocs-static-i18n builds each language with the same config object: take out the
+        Markdown extensions our features added for the previous language before they add them again."""
+        if self._configured is not None and self._configured[0] is config:
+            config.markdown_extensions[:] = self._configured[1]
+        else:
+            self._configured = (config, list(config.markdown_extensions))
+
+    # After other plugins have added their files, and after mkdocs-static-i18n (-100) has
+    # picked this language's files.
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.build.files = files
+        self.build.languages = languages_of(config)
+        name_as_in_one_language(files)
         drop_files_outside_project(files, self.build.reporter, self.build.root)
-        for feature in self.features:
-            with self.build.reporter.catching():
-                feature.on_files(files)
+        theirs = set(map(id, files))
+        with speaking(self.build.site_language):
+            for feature in self.features:
+                with self.build.reporter.catching():
+                    feature.on_files(files)
         drop_files_outside_project(files, self.build.reporter, self.build.root)  # and what features added
         self._drop_unreadable_pages(files)
+        move_generated_pages([file for file in files.documentation_pages() if id(file) not in theirs], self.build.languages)
         return files
 
     def _drop_unreadable_pages(self, files: Files) -> None:
@@ -103,42 +123,48 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             files.remove(pages[error.path])
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        for feature in self.features:
-            with self.build.reporter.catching():
-                feature.on_nav(nav, files)
+        with speaking(self.build.site_language):
+            for feature in self.features:
+                with self.build.reporter.catching():
+                    feature.on_nav(nav, files)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.build.current_page = page
-        for feature in self.features:
-            with self.build.reporter.catching(source_of(page)):
-                markdown = feature.on_page_markdown(markdown, page)
+        with speaking(self.build.language_of(page)):
+            for feature in self.features:
+                with self.build.reporter.catching(source_of(page)):
+                    markdown = feature.on_page_markdown(markdown, page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        for feature in self.features:
-            with self.build.reporter.catching(source_of(page)):
-                html = feature.on_page_content(html, page)
+        with speaking(self.build.language_of(page)):
+            for feature in self.features:
+                with self.build.reporter.catching(source_of(page)):
+                    html = feature.on_page_content(html, page)
         self.build.current_page = None
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        for feature in self.features:
-            with self.build.reporter.catching():
-                feature.on_env()
+        with speaking(self.build.site_language):
+            for feature in self.features:
+                with self.build.reporter.catching():
+                    feature.on_env()
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        for feature in self.features:
-            with self.build.reporter.catching(source_of(page)):
-                feature.on_page_context(context, page)
-        context["easyread"] = page_parts(self.features, page)
+        with speaking(self.build.language_of(page)):
+            for feature in self.features:
+                with self.build.reporter.catching(source_of(page)):
+                    feature.on_page_context(context, page)
+            context["easyread"] = page_parts(self.features, page)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        for feature in self.features:
-            with self.build.reporter.catching(source_of(page)):
-                output = feature.on_post_page(output, page)
+        with speaking(self.build.language_of(page)):
+            for feature in self.features:
+                with self.build.reporter.catching(source_of(page)):
+                    output = feature.on_post_page(output, page)
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -146,9 +172,10 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
-            for feature in self.features:
-                with self.build.reporter.catching():
-                    feature.on_post_build()
+            with speaking(self.build.site_language):
+                for feature in self.features:
+                    with self.build.reporter.catching():
+                        feature.on_post_build()
             summarise(self.build.findings)
         finally:
             use_atomic_writes(False)

@@ -1,16 +1,21 @@
-"""Our own Jinja environment for components: autoescaped, overridable by a site's custom_dir.
+"""Our own Jinja environment for components: autoescaped, translated, overridable by a site's custom_dir.
 
 MkDocs' theme environment does not escape, so everything that shows text from a
 council's YAML, CSV or front matter is rendered here and handed to the theme as
-safe markup.
+safe markup. Each language gets its own environment with its gettext catalogue
+installed (Jinja's i18n extension), so templates write `{% trans %}` and `_()`.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .languages.catalogue import translations
+from .languages.speaking import current_language, long_date
 
 PACKAGE = Path(__file__).parent
 
@@ -23,23 +28,31 @@ class Components:
         # Names are "<feature>/components/<name>.html"; a site overrides one by placing
         # the same path under "<custom_dir>/easyread/".
         loaders.append(jinja2.FileSystemLoader(str(PACKAGE)))
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=False,
-        )
-        self.env.filters["long_date"] = long_date
+        self.loader = jinja2.ChoiceLoader(loaders)
+        self._environments: dict[str, jinja2.Environment] = {}
+
+    def environment(self, language: str) -> jinja2.Environment:
+        if language not in self._environments:
+            env = jinja2.Environment(
+                loader=self.loader,
+                autoescape=True,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                undefined=jinja2.StrictUndefined,
+                keep_trailing_newline=False,
+                extensions=["jinja2.ext.i18n"],
+            )
+            env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+            env.filters["long_date"] = functools.partial(long_date, language=language)
+            env.globals["language"] = language
+            self._environments[language] = env
+        return self._environments[language]
+
+    def source(self, name: str) -> str:
+        """A template's text as the site would use it (for fingerprints of what a PDF is made from)."""
+        env = self.environment(current_language())
+        return self.loader.get_source(env, name)[0]
 
     def render(self, name: str, **context: Any) -> str:
-        """Escaped HTML as a plain str (so that ``html + render(...)`` never escapes ``html``)."""
-        return self.env.get_template(name).render(**context)
-
-
-def long_date(value: Any) -> str:
-    """2018-07-02 as '2 July 2018', the GOV.UK style."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
+        """Escaped HTML as a plain str (so that ``html + render(...)`` never escapes ``html``), in the current language."""
+        return self.environment(current_language()).get_template(name).render(**context)

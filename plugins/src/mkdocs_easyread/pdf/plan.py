@@ -80,8 +80,7 @@ class Planner:
         roots = roots_of(self.build.docs_dir, self.build.easy_read_dir, custom_dir)
         self.references = References(self.site, self.assets, roots, self.attachments)
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
-        environment = self.build.components.env
-        self.templates = "".join(environment.loader.get_source(environment, name)[0] for name in TEMPLATES)
+        self.templates = "".join(self.build.components.source(name) for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
         self.logo = find_logo(self.build, self.references)
         self.easy_read_picture = hashlib.sha256(EASY_READ_PICTURE.read_bytes()).hexdigest()  # on easy-read covers

@@ -56,5 +56,4 @@ def guide(build: Build, publication: Publication) -> Markup:
 
 def fingerprint_parts(build: Build) -> tuple[object, ...]:
     """What the review pack depends on beyond the easy-read PDF's inputs: the feedback address and the guide."""
-    environment = build.components.env
-    return build.options.feedback, environment.loader.get_source(environment, GUIDE)[0]
+    return build.options.feedback, build.components.source(GUIDE)

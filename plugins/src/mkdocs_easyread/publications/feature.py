@@ -87,6 +87,7 @@ class Publications(Feature):
             errors = None
         publication, found = publication_from(slug, meta, path, self.build.shown(path))
         publication.url = file.url
+        publication.language = publication.language or getattr(file, "locale", None)  # mkdocs-static-i18n's
         self.build.reporter.warn_all(found if errors is None else errors)
         self.build.publications[slug] = publication
 

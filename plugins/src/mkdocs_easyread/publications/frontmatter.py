@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
+from ..languages.catalogue import available_languages
 from ..sources import Node, describe, front_matter_node
 from .model import COMMITTEE_KEYS, EASY_READ_CHOICES, NUMBERING, STATUSES, TYPES, Committee, Contact, Publication
 
 PUBLICATION_KEYS = (
     "title", "subtitle", "type", "status", "published", "review_by", "closes",
     "owner", "organisation", "summary", "numbered", "easy_read", "pdf",
-    "contacts", "about", *COMMITTEE_KEYS,
+    "contacts", "about", "language", *COMMITTEE_KEYS,
 )
 # Keys MkDocs and Material themselves read from front matter; not ours to refuse.
 THEME_KEYS = ("hide", "template", "icon", "description", "search", "tags")
@@ -73,6 +74,7 @@ def _readers(node: Node, publication: Publication, errors: list[SourceError]) ->
         "pdf": lambda: node.boolean("pdf", not publication.is_news),  # news: only when asked
         "easy_read": lambda: _easy_read(node),
         "about": lambda: node.text("about", "", required=False),
+        "language": lambda: _language(node),
         "contacts": lambda: _contacts(node, errors),
         "committee": lambda: _committee(node, errors),
     }
@@ -107,6 +109,17 @@ def _numbered(node: Node) -> str:
         return "sections" if value else "false"  # `true` was the only numbering before `paragraphs`
     if str(value) not in NUMBERING:
         raise node.error(f"numbered {describe(value)} is not known; expected paragraphs, sections or false", "numbered")
+    return str(value)
+
+
+def _language(node: Node) -> str | None:
+    value = node.data.get("language")
+    if value is None:
+        return None
+    known = available_languages()
+    if str(value) not in known:
+        raise node.error(f"language {describe(value)} has no catalogue of the plugin's words; expected one of: "
+                         f"{', '.join(known)} (docs/languages.md says how to add one)", "language")
     return str(value)
 
 

@@ -67,6 +67,7 @@ class Publication:
     easy_read: str = "false"
     pdf: bool = True
     about: str | None = None  # news: the folder of the publication it is about
+    language: str | None = None  # front matter `language:`, else the language its index.md is written in
     contacts: list[Contact] = field(default_factory=list)
     committee: Committee = field(default_factory=Committee)
     lines: dict[str, int] = field(default_factory=dict)  # front-matter lines of keys checked after loading

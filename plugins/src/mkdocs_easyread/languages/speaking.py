@@ -1,0 +1,47 @@
+"""The language the build is writing in now, and the gettext functions that follow it.
+
+Django's `translation.override` and Flask-Babel's `force_locale` do the same:
+the dispatcher sets a page's language around each event for that page, so the
+code and templates that render it need not pass the language along.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from contextvars import ContextVar
+
+from babel.dates import format_date
+
+from .catalogue import SOURCE_LANGUAGE, babel_locale, translations
+
+_language: ContextVar[str] = ContextVar("easyread_language", default=SOURCE_LANGUAGE)
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[str]:
+    token = _language.set(language)
+    try:
+        yield language
+    finally:
+        _language.reset(token)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def gettext(message: str) -> str:
+    return translations(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return translations(current_language()).ngettext(singular, plural, count)
+
+
+def long_date(value: dt.date | None, language: str | None = None) -> str:
+    """A date as GOV.UK writes it, in the language: '2 July 2018', '4 Medi 2023'."""
+    if value is None:
+        return ""
+    return format_date(value, "d MMMM y", locale=babel_locale(language or current_language()))
