@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-test browser bench clean
+.PHONY: serve build test install install-test browser bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ test: install-test
 ## Benchmark against bare MkDocs + Material (see README)
 bench: install
 	$(BIN)/python bench/run.py
+
+LOCALE := plugins/src/mkdocs_easyread/languages
+## After changing words in the plugin: collect every message, and add new ones to each
+## language's catalogue (then translate them; tests/test_catalogue.py says which are missing)
+messages: install
+	$(BIN)/pybabel -q extract --no-location --sort-output -F $(LOCALE)/babel.cfg \
+		-o $(LOCALE)/locale/messages.pot plugins/src/mkdocs_easyread
+	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -D messages \
+		-i $(LOCALE)/locale/messages.pot -d $(LOCALE)/locale
 
 clean:
 	rm -rf site .cache bench/out

@@ -156,7 +156,7 @@ def test_boxes_have_easy_read_type_and_a_decorative_picture(plain):
 def test_the_download_box_template_has_an_easy_read_branch(plain):
     from mkdocs_easyread.render import Components
 
-    items = [{"href": "plan.pdf", "label": "easy read PDF", "info": "1 page"}]
+    items = [{"href": "plan.pdf", "variant": "easy-read", "size": "1 KB", "pages": 1}]
     easy = lxml.html.fromstring(Components().render("pdf/components/downloads.html", items=items, easy_read=True))
     assert easy.xpath("//section[contains(@class, 'er-box--easy-read')]//h2/span[@aria-hidden='true']/*[local-name()='svg']")
     standard = Components().render("pdf/components/downloads.html", items=items)

@@ -7,6 +7,7 @@ order.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self.build: Build | None = None
         self.features: list[Feature] = []
         self._configured: tuple[MkDocsConfig, list[Any]] | None = None
+        self._page_language = contextlib.ExitStack()  # from on_page_markdown to the end of on_page_content
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -131,14 +133,17 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.build.current_page = page
-        with speaking(self.build.language_of(page)):
-            for feature in self.features:
-                with self.build.reporter.catching(source_of(page)):
-                    markdown = feature.on_page_markdown(markdown, page)
+        # MkDocs turns the Markdown into HTML after this event and before on_page_content, running
+        # our Markdown extensions: the page's language stays set until on_page_content ends.
+        self._page_language.close()
+        self._page_language.enter_context(speaking(self.build.language_of(page)))
+        for feature in self.features:
+            with self.build.reporter.catching(source_of(page)):
+                markdown = feature.on_page_markdown(markdown, page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        with speaking(self.build.language_of(page)):
+        with self._page_language:
             for feature in self.features:
                 with self.build.reporter.catching(source_of(page)):
                     html = feature.on_page_content(html, page)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SourceError
+from ..languages.speaking import gettext as _
 from ..sources import read_text
 from .csv_text import control_character, quote_problem
 from .scale import (
@@ -33,7 +34,7 @@ class Cell:
 
     def text(self, unit: str) -> str:
         if self.value is None:
-            return "No data"
+            return _("No data")
         return with_unit(format_number(self.value, self.decimals), unit)
 
 

@@ -7,6 +7,11 @@ import math
 import re
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
+from ..languages.catalogue import babel_locale
+from ..languages.speaking import current_language
+
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 # A value this little past a round number (in steps) does not earn another tick: stacked
 # percentages that add up to 100.1 because of rounding still get an axis that ends at 100%.
@@ -155,12 +160,17 @@ def display_label(text: str) -> tuple[str, str]:
     if match := ISO_MONTH.match(text):
         date = _safe_date(int(match[1]), int(match[2]), 1)
         if date:
-            return f"{date:%B %Y}", f"{date:%b %Y}"
+            return _date_words(date, "LLLL y"), _date_words(date, "LLL y")
     if match := ISO_DAY.match(text):
         date = _safe_date(int(match[1]), int(match[2]), int(match[3]))
         if date:
-            return f"{date.day} {date:%B %Y}", f"{date.day} {date:%b %Y}"
+            return _date_words(date, "d MMMM y"), _date_words(date, "d MMM y")
     return text, text
+
+
+def _date_words(date: dt.date, pattern: str) -> str:
+    """A date in the language being written (the page's): 'March 2024', 'Mawrth 2024'."""
+    return format_date(date, pattern, locale=babel_locale(current_language()))
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

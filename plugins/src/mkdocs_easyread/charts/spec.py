@@ -12,6 +12,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from ..errors import SourceError
+from ..languages.speaking import gettext
 from ..sources import Node, describe, parse_yaml
 from .scale import allowed_numbers, number_problem, parse_number, quoted_value
 
@@ -95,7 +96,7 @@ def read_options(where: BlockSource, block: str, caption: str, header: Mapping[s
 def _chart_options(node: Node, options: ChartOptions, max_value: float) -> None:
     options.type = node.choice("type", CHART_TYPES, default="bar") or "bar"
     options.target = _number(node, "target", max_value)
-    options.target_label = _text(node, "target_label") or "Target"
+    options.target_label = _text(node, "target_label") or gettext("Target")  # read while the page renders, in its language
     options.x_label = _text(node, "x_label")
     options.y_label = _text(node, "y_label")
     options.summary = _text(node, "summary")

@@ -1,7 +1,8 @@
 """The easy-read checker: every rule over every row of one page's Markdown source.
 
-Pure: it takes the page's text and returns issues with line numbers; the
-feature turns them into findings. Unknown bold words are the glossary's rule.
+Pure: it takes the page's text and language and returns issues with line numbers;
+the feature turns them into findings. Which rules a language can have (syllables,
+plain words, number words) is ``languages.py``. Unknown bold words are the glossary's rule.
 """
 
 from __future__ import annotations
@@ -9,18 +10,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from . import rules
 from .blocks import rows
+from .languages import LanguageRules, language_rules
 from .pictures import icon_label, listed_icon_name
 from .rules import Issue
 from .syllables import syllables
 from .text import has_picture, prose
-
-PLAIN_WORDS_FILE = Path(__file__).with_name("plain-words.txt")
-
 
 @dataclass
 class Settings:
@@ -55,27 +53,24 @@ class NoGlossary:
         return []
 
 
-@functools.lru_cache(maxsize=1)
-def package_plain_words() -> frozenset[str]:
-    lines = PLAIN_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def check_page(text: str, settings: Settings, glossary: Any = None, pictures: Collection[str] = ()) -> list[Issue]:
-    """Issues of one easy-read page's source text, in line order."""
+def check_page(
+    text: str, settings: Settings, glossary: Any = None, pictures: Collection[str] = (), *, language: str = "en",
+) -> list[Issue]:
+    """Issues of one easy-read page's source text, in line order. ``language`` is the page's ("cy", "en_GB")."""
     if not settings.enabled:
         return []
     glossary = glossary if glossary is not None else NoGlossary()
-    plain = package_plain_words() | {w.lower() for w in settings.plain_words}
+    language_of_page = language_rules(language, settings)
     issues: list[Issue] = []
     for row in rows(text, has_picture):
-        issues += check_row(prose(row), settings, glossary, plain, pictures)
+        issues += check_row(prose(row), settings, glossary, language_of_page, pictures)
     return sorted(issues, key=lambda issue: issue.line)
 
 
-def check_row(row: Any, settings: Settings, glossary: Any, plain: Collection[str], pictures: Collection[str]) -> list[Issue]:
+def check_row(row: Any, settings: Settings, glossary: Any, language: LanguageRules, pictures: Collection[str]) -> list[Issue]:
     spans = [(match.start, match.end) for match in glossary.find(row.text)]
-    count = functools.partial(syllables, language=settings.syllable_dictionary)
+    count = functools.partial(syllables, language=language.syllable_dictionary)
+    numbers = language.number_words
     checks = [
         (settings.max_sentence_words > 0, lambda: rules.long_sentences(row, settings.max_sentence_words)),
         (settings.row_without_picture, lambda: rules.row_without_picture(row)),
@@ -83,11 +78,12 @@ def check_row(row: Any, settings: Settings, glossary: Any, plain: Collection[str
         (settings.picture_without_alt, lambda: rules.icons_without_alt(row, listed_icon_name, icon_label)),
         (settings.unknown_picture, lambda: rules.unknown_pictures(row, pictures)),
         (True, lambda: rules.pictures_to_choose(row)),
-        (settings.numbers_as_words, lambda: rules.numbers_as_words(row)),
+        (settings.numbers_as_words and numbers is not None, lambda: rules.numbers_as_words(row, numbers.find, numbers.digits)),
         (settings.capitals, lambda: rules.capitals(row, settings.acronyms, glossary.lookup, spans)),
         (settings.italics and _may_have_italics(row.row.text), lambda: rules.italics(row)),
         (settings.semicolons, lambda: rules.semicolons(row)),
-        (settings.long_word_syllables > 0, lambda: rules.long_words(row, settings.long_word_syllables, count, plain, spans)),
+        (settings.long_word_syllables > 0 and language.syllable_dictionary is not None,
+         lambda: rules.long_words(row, settings.long_word_syllables, count, language.plain_words, spans)),
         (settings.max_row_sentences > 0, lambda: rules.too_many_sentences(row, settings.max_row_sentences)),
     ]
     return [issue for wanted, run in checks if wanted for issue in run()]

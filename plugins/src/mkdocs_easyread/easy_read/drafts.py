@@ -26,6 +26,7 @@ from typing import Any
 
 import pysbd
 
+from ..languages.speaking import gettext as _
 from ..sources import split_front_matter
 from .blocks import ADMONITION, BLOCK_FENCE, FENCE, HEADING, HTML_BLOCK, LIST_MARKER, OTHER_BLOCK, RULE, body_lines
 from .markdown_text import as_markdown, line_start_as_text, words
@@ -56,7 +57,6 @@ HEADING_PARTS = re.compile(r"^ {0,3}(?P<level>#{1,6})(?P<text>.*?)(?:\s+\{[^}\n]
 # Sub-points of a committee report's paragraph: "a) assess ...", "ii. decide ..."; each is its own rows.
 SUB_POINT = re.compile(r"^ {0,3}(?:[a-z]|[ivx]{1,4})[.)][ \t]+(?=\S)")
 ICON_NAME = re.compile(r"^(material|fontawesome|octicons|simple)-[a-z0-9-]+$")
-CHOOSE_A_PICTURE = "![Choose a picture](picture:choose)"
 
 
 @dataclass
@@ -68,10 +68,11 @@ class Draft:
 def picture_markup(name: str | None) -> str:
     """The start of a row: an icon shortcode, a named picture, or the marker to choose one."""
     if name is None:
-        return CHOOSE_A_PICTURE
+        words = as_markdown(_("Choose a picture"))
+        return f"![{words}](picture:choose)"
     if ICON_NAME.match(name):
         return f":{name}:"
-    alt = as_markdown(re.sub(r"[-_]+", " ", name).strip().capitalize() or "A picture")
+    alt = as_markdown(re.sub(r"[-_]+", " ", name).strip().capitalize() or _("A picture"))
     target = f"picture:{name}"
     return f"![{alt}](<{target}>)" if re.search(r"[\s()<>]", name) else f"![{alt}]({target})"
 
@@ -174,10 +175,12 @@ def _step(writer: _Writer, lines: list[tuple[int, str]], index: int) -> int:
         chart = CHART.match(line)
         if chart:
             about = as_markdown(words(chart["title"]))
-            writer.emit([":material-chart-bar: There is a chart in the standard version.", f"It is about {about}."], number)
+            chart_row = _("There is a chart in the standard version.")
+            writer.emit([f":material-chart-bar: {chart_row}", _("It is about {subject}.").format(subject=about)], number)
         return _skip_fenced(lines, index)
     if stripped.startswith("|"):
-        writer.emit([":material-table: There is a table of numbers in the standard version."], number)
+        table_row = _("There is a table of numbers in the standard version.")
+        writer.emit([f":material-table: {table_row}"], number)
         return _skip_while(lines, index, lambda text: text.strip().startswith("|"))
     if HTML_BLOCK.match(line):
         return _skip_while(lines, index, lambda text: bool(text.strip()))

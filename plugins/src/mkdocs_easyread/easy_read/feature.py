@@ -68,7 +68,8 @@ class EasyRead(Feature):
         except SourceError as error:
             self.build.reporter.warn(error)
             return
-        for issue in check_page(text, settings, self.build.extra.get("glossary"), pictures.names(library_of(self.build))):
+        glossary, names = self.build.extra.get("glossary"), pictures.names(library_of(self.build))
+        for issue in check_page(text, settings, glossary, names, language=self.build.language_of(page)):
             if entry.draft is None:
                 finding = Finding(entry.source, issue.line, issue.rule, issue.message, page.url, issue.suggestion)
             else:  # nobody wrote a first draft: its findings never fail a build
@@ -109,17 +110,16 @@ class EasyRead(Feature):
         uri = page.file.src_uri
         publication = self.build.publication_of(page)
         if page.is_homepage:
-            target, label = self._file(HOME), "Easy read versions"
+            target, label = self._file(HOME), "home"
         else:
-            target, label = self._file(easy_read_uri(uri)), "Easy read version of this page"
+            target, label = self._file(easy_read_uri(uri)), "page"
         if target is None and publication is not None:
-            target, label = self._file(f"{PREFIX}{publication.slug}/index.md"), "Easy read version of this publication"
+            target, label = self._file(f"{PREFIX}{publication.slug}/index.md"), "publication"
         if target is None:
             return None
         entry = self.site.get(target.src_uri)
-        if entry is not None and entry.kind == "draft":
-            label += " (draft, not checked)"
-        return self._version_link(page, target, label, "easy-read")
+        draft = entry is not None and entry.kind == "draft"
+        return self._version_link(page, target, label, "easy-read", draft=draft)
 
     def _easy_read_top(self, page: Page) -> str:
         uri = page.file.src_uri
@@ -127,11 +127,11 @@ class EasyRead(Feature):
         slug = entry.slug if entry else ""
         publication = self.build.publications.get(slug)
         if uri == HOME:
-            standard, label = self._file("index.md"), "Standard version"
+            standard, label = self._file("index.md"), "home"
         else:
-            standard, label = self._file(uri[len(PREFIX):]), "Standard version of this page"
+            standard, label = self._file(uri[len(PREFIX):]), "page"
         if standard is None and publication is not None:
-            standard, label = self._file(f"{slug}/index.md"), "Standard version of this publication"
+            standard, label = self._file(f"{slug}/index.md"), "publication"
         index = self._file(f"{PREFIX}{slug}/index.md") if slug else None
         part_of = None
         if index is not None and index.src_uri != uri and index.page is not None:
@@ -152,12 +152,14 @@ class EasyRead(Feature):
             needs_sign_off=bool(entry and entry.needs_sign_off),
         )
 
-    def _version_link(self, page: Page, target: File, label: str, kind: str) -> Markup:
+    def _version_link(self, page: Page, target: File, label: str, kind: str, draft: bool = False) -> Markup:
+        """`label`: which version-link.html words: "home", "page" or "publication"."""
         return Markup(self.build.components.render(
             "easy_read/components/version-link.html",
             href=get_relative_url(target.url, page.url),
             label=label,
             kind=kind,
+            draft=draft,
             picture=Markup(pictures.svg(kind)),
         ))
 

@@ -13,6 +13,7 @@ from markupsafe import escape
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from ..languages.speaking import gettext as _
 from .model import HOME, EasyReadSite, is_easy_read
 
 if TYPE_CHECKING:
@@ -21,16 +22,14 @@ if TYPE_CHECKING:
 
     from ..build import Build
 
-SECTION_TITLE = "Easy read"
-
-
 def arrange(nav: Navigation, site: EasyReadSite, build: Build) -> None:
     if not site.pages:
         return
     if build.config.nav is not None and any(is_easy_read(page.file.src_uri) for page in nav.pages):
         return
     nav.items[:] = _without_easy_read(nav.items)
-    section = Section(SECTION_TITLE, _children(site, build, [page.file.src_uri for page in nav.pages]))
+    # Translators: the navigation section of the easy-read pages, and the easy-read home's title.
+    section = Section(_("Easy read"), _children(site, build, [page.file.src_uri for page in nav.pages]))
     position = 1 if nav.items and getattr(nav.items[0], "is_homepage", False) else 0
     nav.items.insert(position, section)
     _relink(nav)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import SourceError, log
+from ..languages.site import sources_for
+from ..languages.speaking import gettext as _
 from ..sources import front_matter_node, read_text, split_front_matter
 from .drafts import chapter_title, first_draft
 from .model import HOME, PREFIX, EasyReadPage, EasyReadSite, easy_read_uri, sign_off
@@ -23,11 +25,12 @@ if TYPE_CHECKING:
     from ..build import Build
     from ..publications.model import Publication
 
-HOME_MARKDOWN = """\
-:material-book-open-variant: These pages are in easy read. They use short sentences and pictures.
 
-:material-gesture-tap: Choose what you want to read.
-"""
+def home_markdown() -> str:
+    """The easy-read home's own words, in the language being built: each row a picture and plain words."""
+    about = _("These pages are in easy read. They use short sentences and pictures.")
+    choose = _("Choose what you want to read.")
+    return f":material-book-open-variant: {about}\n\n:material-gesture-tap: {choose}\n"
 
 
 class Publisher:
@@ -43,7 +46,8 @@ class Publisher:
         for publication in self.build.publications.values():
             self._check_easy_read_flag(publication)
             if publication.easy_read == "draft" and not self._has_sources(publication.slug):
-                self._add_drafts(publication)
+                with self.build.speaking_for(publication):  # the draft's own sentences, in its language
+                    self._add_drafts(publication)
         self._adopt_generated()
         self._add_home()
         return self.site
@@ -51,11 +55,11 @@ class Publisher:
     # --- sources in easyread/ -----------------------------------------------------
 
     def _publish_folder(self, folder: Path) -> None:
-        for path in sorted(folder.rglob("*")):
-            relative = path.relative_to(folder)
-            if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-                continue
-            uri = PREFIX + relative.as_posix()
+        """Every file in easyread/, in the language being built (`index.cy.md` for Welsh)."""
+        paths = [path for path in sorted(folder.rglob("*"))
+                 if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)]
+        for named, path in sources_for(paths, self.build.languages).items():
+            uri = PREFIX + named.relative_to(folder).as_posix()
             if self.files.get_file_from_path(uri) is not None:
                 self.build.reporter.warn(SourceError(path, None, f"{uri} is already a page of the site (in {self.build.config.docs_dir}); rename one of them"))
                 continue
@@ -134,9 +138,10 @@ class Publisher:
             return
         if not self.site.pages:
             return
-        content = f"---\ntitle: {json.dumps('Easy read')}\n---\n\n{HOME_MARKDOWN}"
+        title = _("Easy read")
+        content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{home_markdown()}"
         self.files.append(File.generated(self.build.config, HOME, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        self.site.pages[HOME] = EasyReadPage(HOME, "home", title="Easy read")
+        self.site.pages[HOME] = EasyReadPage(HOME, "home", title=title)
 
 
 def publish(build: Build, files: Files) -> EasyReadSite:

@@ -14,7 +14,7 @@ import markdown
 
 from .numbers import as_digits, number_words
 from .pictures import CHOOSE, PICTURE_SCHEME, nearest
-from .text import ANY_ICON, ANY_IMAGE, CODE_SPAN, ICON_ALT, Prose, Token, blank, destination, quote
+from .text import ANY_ICON, ANY_IMAGE, CODE_SPAN, ICON_ALT, Prose, Sentence, Token, blank, destination, quote
 
 Lookup = Callable[[str], object]  # a glossary's lookup: words -> term or None
 
@@ -118,11 +118,16 @@ def _words_of(prose: Prose) -> str:
     return " ".join(prose.text.split()) or prose.row.text
 
 
-def numbers_as_words(prose: Prose) -> list[Issue]:
+def numbers_as_words(
+    prose: Prose,
+    find: Callable[[Sentence], list[Token]] = number_words,
+    digits_of: Callable[[str], str | None] = as_digits,
+) -> list[Issue]:
+    """Numbers written as words; ``find`` and ``digits_of`` are the page language's (English by default)."""
     issues = []
     for sentence in prose.sentences:
-        for token in number_words(sentence):
-            digits = as_digits(token.word)
+        for token in find(sentence):
+            digits = digits_of(token.word)
             hint = f" ({digits})" if digits else ""
             issues.append(Issue(
                 prose.row.line_at(token.start), "number-as-word",

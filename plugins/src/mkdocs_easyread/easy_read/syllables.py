@@ -9,16 +9,23 @@ Hyphenation points are not syllable boundaries, so this is an estimate:
 - It still counts low where vowels meet ('area', 'idea': 1; 'usually': 3) and
   for some endings ('available' avail-able: 2), so a few long words are not
   suggested. It rarely counts high. Suggestions never fail a build.
+
+Pages in another language count with pyphen's dictionary for it (``languages.py``):
+vowels are then also read with their accents (é, ö) and in Cyrillic and Greek; in
+other scripts every piece with a letter counts.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import pyphen
 
-VOWELS = re.compile(r"[aeiouy]", re.IGNORECASE)
+VOWELS = re.compile(r"[aeiouyæøœаеёиоуыэюяіїєαεηιουω]", re.IGNORECASE)
+ALPHABETS_WITH_VOWELS = re.compile(r"[a-z\u0370-\u03ff\u0400-\u04ff]", re.IGNORECASE)  # Latin, Greek, Cyrillic
+LETTER = re.compile(r"[^\W\d_]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -30,4 +37,10 @@ def _dictionary(language: str) -> pyphen.Pyphen:
 def syllables(word: str, language: str = "en_US") -> int:
     """Estimated syllables of one word (letters only; 0 for a word with no vowel)."""
     pieces = _dictionary(language).inserted(word.lower(), hyphen="\0").split("\0")
-    return sum(1 for piece in pieces if VOWELS.search(piece))
+    bases = [_without_accents(piece) for piece in pieces]
+    sound = VOWELS if ALPHABETS_WITH_VOWELS.search("".join(bases)) else LETTER
+    return sum(1 for base in bases if sound.search(base))
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))

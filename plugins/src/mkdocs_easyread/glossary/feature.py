@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from mkdocs.utils import get_relative_url
 from ..build import Feature, slug_of
 from ..errors import SourceError
 from ..findings import Finding
+from ..languages.site import sources_for
+from ..languages.speaking import gettext as _
 from ..sources import read_text
 from .linker import BoldWords, FirstUseLinker, GlossaryExtension, PageTerms
 from .loader import load_glossary
@@ -56,8 +59,10 @@ class GlossaryFeature(Feature):
                 self._add_page(files, f"{slug}/glossary.md", slug)
 
     def _load(self) -> Glossary:
-        path = self.build.docs_dir / self.build.options.glossary_file
-        if not path.exists():
+        named = self.build.docs_dir / self.build.options.glossary_file
+        siblings = named.parent.glob(f"{named.stem}.*{named.suffix}") if named.parent.is_dir() else []
+        path = sources_for([named, *siblings], self.build.languages).get(named)  # glossary.cy.yml in Welsh
+        if path is None or not path.exists():
             return Glossary([])
         try:
             glossary, errors = load_glossary(path)
@@ -72,7 +77,9 @@ class GlossaryFeature(Feature):
         if files.get_file_from_path(src_uri) is None:
             # Only the site glossary is searchable, so a search finds each meaning once, not once per publication.
             search = "search:\n  exclude: true\n" if slug else ""
-            content = f"---\ntitle: Glossary\n{search}---\n"
+            with self.build.speaking_for(self.build.publications.get(slug)):  # the site's glossary: the site's language
+                title = json.dumps(_("Glossary"))
+            content = f"---\ntitle: {title}\n{search}---\n"
             # Not listed by MkDocs' own nav logic: the publications feature places it after the chapters.
             files.append(File.generated(self.build.config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[src_uri] = slug
@@ -141,7 +148,8 @@ class GlossaryFeature(Feature):
             slug = self.pages[page.file.src_uri]
             terms = self._terms_used_by(slug) if slug else self.glossary.terms
             href = get_relative_url(self._url_of(SITE_GLOSSARY), page.url) if slug else None
-            page.content = self._render_page(terms, href)
+            with self.build.speaking_for(self.build.publications.get(slug)):
+                page.content = self._render_page(terms, href)
             # MkDocs checks links to these anchors after this event.
             page.present_anchor_ids = {term.anchor for term in terms} | {f"letter-{term.letter.lower()}" for term in terms}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 from typing import TYPE_CHECKING
 
 from ..build import Feature
@@ -26,8 +27,9 @@ class LanguageSwitch(Feature):
         """`<html lang>` is the page's language (Material writes the site's), and the head names its translations."""
         language = self.build.language_of(page)
         output = HTML_LANG.sub(lambda match: f"{match[1]}{language}{match[2]}", output, count=1)
-        links = self._links(page)
-        if links and "</head>" in output:
+        site_url = self.build.config.site_url
+        links = [{"language": alt.language, "href": urljoin(site_url, alt.url)} for alt in alternates(self.build, page)]
+        if site_url and links and "</head>" in output:  # search engines want whole addresses here
             head = self.build.components.render("languages/components/alternate-links.html", links=links)
             output = output.replace("</head>", head + "</head>", 1)
         return output

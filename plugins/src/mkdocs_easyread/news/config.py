@@ -8,8 +8,8 @@ class NewsConfig(Config):
     url = c.Type(str, default="news")
     """Folder of the news list page and its feed (`<url>/`, `<url>/feed.xml`), e.g. `press-releases`."""
 
-    title = c.Type(str, default="News")
-    """Title of the news list page and of the feed."""
+    title = c.Optional(c.Type(str))
+    """Title of the news list page and of the feed (default: "News", in the site's language)."""
 
     feed = c.Type(bool, default=True)
     """Publish an Atom feed of the news at `<url>/feed.xml` (needs `site_url`)."""

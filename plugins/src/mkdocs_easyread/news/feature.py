@@ -12,6 +12,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..build import Feature
 from ..errors import SourceError, log
+from ..languages.site import move_generated_pages
+from ..languages.speaking import gettext as _
 from ..theme.feature import relative_url
 from . import items as news
 from .feed import FeedDetails, atom_feed
@@ -54,11 +56,15 @@ class News(Feature):
         if not any(p.is_news for p in self.build.publications.values()) or self._folder_taken(files):
             return
         self.page_uri = f"{self.folder}/index.md"
-        content = f"---\ntitle: {json.dumps(self.build.options.news.title)}\n---\n"
+        content = f"---\ntitle: {json.dumps(self._title())}\n---\n"
         # Never listed by MkDocs' own nav logic (no "not included in the nav" notice): on_nav places it.
         files.append(File.generated(self.build.config, self.page_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         if self.build.options.news.feed:
             self._add_feed(files)
+
+    def _title(self) -> str:
+        """The news list's and the feed's title: the site's own, or "News" in the language being written."""
+        return self.build.options.news.title or _("News")
 
     def _folder_taken(self, files: Files) -> bool:
         page_url = f"{self.folder}/"
@@ -80,22 +86,27 @@ class News(Feature):
             log.info("easyread: set site_url in mkdocs.yml to publish the news feed at %sfeed.xml (a feed needs full web addresses)", f"{self.folder}/")
             return
         self.feed_uri = f"{self.folder}/feed.xml"
+        self._feed_title = self._title()  # each page names the feed by its own title, in the feed's language
+        feed, page = File.generated(config, self.feed_uri, content=b""), files.get_file_from_path(self.page_uri)
+        # Each language's list and feed in its own folder (cy/news/feed.xml), so languages do not overwrite each other's.
+        move_generated_pages([page, feed], self.build.languages)
         details = FeedDetails(
             site_url=config.site_url if config.site_url.endswith("/") else config.site_url + "/",
-            feed_url=self.feed_uri,
-            page_url=files.get_file_from_path(self.page_uri).url,
-            title=self.build.options.news.title,
+            feed_url=feed.url,
+            page_url=page.url,
+            title=self._feed_title,
             author=self.build.options.organisation or config.site_name,
-            language=str(config.theme.get("language") or "en"),
+            language=self.build.site_language,
             today=self.build.today,
         )
-        files.append(File.generated(config, self.feed_uri, content=atom_feed(news.in_feed(self._listed(), self.build.options.news.feed_items), details)))
+        feed.content_bytes = atom_feed(news.in_feed(self._listed(), self.build.options.news.feed_items), details)
+        files.append(feed)
 
     def on_nav(self, nav: Navigation, files: Files) -> None:
         page = self._news_page()
         if page is not None:
             slugs = [p.slug for p in news.listed(self.build.publications.values(), review=True)]  # drafts' pages exist too
-            place(nav, page, slugs, self.build.options.news.title, explicit_nav=self.build.config.nav is not None)
+            place(nav, page, slugs, self._title(), explicit_nav=self.build.config.nav is not None)
 
     def _news_page(self) -> Page | None:
         file = self.build.files.get_file_from_path(self.page_uri) if self.page_uri and self.build.files else None
@@ -121,7 +132,7 @@ class News(Feature):
         if not self.feed_uri or "</head>" not in output:
             return output
         link = self.build.components.render(
-            "news/components/feed-link.html", href=relative_url(page, self._feed_url()), title=self.build.options.news.title
+            "news/components/feed-link.html", href=relative_url(page, self._feed_url()), title=self._feed_title
         )
         return output.replace("</head>", link + "</head>", 1)
 

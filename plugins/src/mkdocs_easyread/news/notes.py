@@ -13,7 +13,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
-NOTES_HEADING = re.compile(r"notes? (to|for) editors:?", re.IGNORECASE)
+# English or Welsh ("Nodiadau i olygyddion"), as the press release is written.
+NOTES_HEADING = re.compile(r"(notes? (to|for) editors|nodiadau i(['’]r)? olygyddion|nodyn i olygyddion):?", re.IGNORECASE)
 SECTION_CLASS = "er-notes-to-editors"
 
 

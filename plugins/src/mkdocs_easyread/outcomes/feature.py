@@ -55,14 +55,16 @@ class Outcomes(Feature):
             return
         publication = self.build.publications[slug]
         plan.as_at = as_at_for(plan, publication.status == "archived", publication.review_by, publication.published)
-        added = add_plan_files(plan, publication, files, self.build)
+        with self.build.speaking_for(publication):  # page titles in navigation, in the publication's language
+            added = add_plan_files(plan, publication, files, self.build)
         self.build.reporter.warn_all(added.errors)
         self.files[slug], self.paths[slug], self.plans[slug] = added.files, path, plan
         self.markdown.update(added.markdown)
 
     def _warn_outside_publications(self, file_name: str) -> None:
         for path in sorted(self.build.docs_dir.glob(f"*/{file_name}")):
-            if path.parent.name not in self.build.publications:
+            # A publication not translated into the language being built has its index.md all the same.
+            if path.parent.name not in self.build.publications and not any(path.parent.glob("index*.md")):
                 self.build.reporter.warn(SourceError(path, None, f"{file_name} is in a folder without index.md, so it belongs to no publication; add {path.parent.name}/index.md or move the file"))
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:

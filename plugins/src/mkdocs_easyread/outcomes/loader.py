@@ -19,6 +19,7 @@ from ..sources import Node, describe, parse_yaml, read_text
 from .icons import icon_error
 from .model import STATUSES, Action, Citation, Outcome, Plan, Recommendation, Update
 from .scalars import SourceLines
+from .translations import language_keys, read_translations
 
 T = TypeVar("T")
 
@@ -107,12 +108,13 @@ class _Reader:
         rec_id = self._id(node, "a recommendation")
         what = f"recommendation {rec_id}" if rec_id else "a recommendation"
         self._unknown_keys(node, RECOMMENDATION_KEYS, what)
+        translations = self._translations(node, "recommendation", what)
         theme = self.attempt(lambda: node.text("theme", what))
         text = self.attempt(lambda: node.text("text", what))
         paragraph = self._citation(node, what)
         if not self._complete(rec_id, theme, text):
             return None
-        return Recommendation(id=rec_id, theme=theme, text=text, paragraph=paragraph)
+        return Recommendation(id=rec_id, theme=theme, text=text, paragraph=paragraph, translations=translations)
 
     def _outcome(self, node: Node) -> Outcome | None:
         if not self._is_mapping(node, "an outcome"):
@@ -120,6 +122,7 @@ class _Reader:
         outcome_id = self._id(node, "an outcome", outcome=True)
         what = f"outcome {outcome_id}" if outcome_id else "an outcome"
         self._unknown_keys(node, OUTCOME_KEYS, what)
+        translations = self._translations(node, "outcome", what)
         title = self.attempt(lambda: node.text("title", what))
         easy_read = self.attempt(lambda: node.text("easy_read", what, required=False))
         picture = self.attempt(lambda: self._picture(node))
@@ -128,7 +131,8 @@ class _Reader:
         paragraph = self._citation(node, what)
         if not self._complete(outcome_id, title):
             return None
-        return Outcome(id=outcome_id, title=title, measures=measures, actions=actions, easy_read=easy_read, picture=picture, paragraph=paragraph)
+        return Outcome(id=outcome_id, title=title, measures=measures, actions=actions, easy_read=easy_read, picture=picture, paragraph=paragraph,
+                       translations=translations)
 
     def _action(self, node: Node, outcome_id: str | None) -> Action | None:
         if not self._is_mapping(node, "an action"):
@@ -136,6 +140,7 @@ class _Reader:
         action_id = self._id(node, "an action")
         what = f"action {action_id}" if action_id else f"an action of outcome {outcome_id}"
         self._unknown_keys(node, ACTION_KEYS, what)
+        translations = self._translations(node, "action", what)
         title = self.attempt(lambda: node.text("title", what))
         owner = self.attempt(lambda: node.text("owner", what))
         due = self.attempt(lambda: self._date(node, "due", what))
@@ -145,18 +150,20 @@ class _Reader:
         paragraph = self._citation(node, what)
         if not self._complete(action_id, title, owner, due):
             return None
-        return Action(id=action_id, title=title, owner=owner, due=due, recommendations=recommendations, updates=updates, paragraph=paragraph)
+        return Action(id=action_id, title=title, owner=owner, due=due, recommendations=recommendations, updates=updates, paragraph=paragraph,
+                      translations=translations)
 
     def _update(self, node: Node) -> Update | None:
         if not self._is_mapping(node, "an update"):
             return None
         self._unknown_keys(node, UPDATE_KEYS, "an update")
+        translations = self._translations(node, "update", "an update")
         date = self.attempt(lambda: self._date(node, "date", "an update"))
         status = self.attempt(lambda: self._status(node))
         note = self.attempt(lambda: node.text("note", "an update", required=False))
         if not self._complete(date, status):
             return None
-        return Update(date=date, status=status, note=note)
+        return Update(date=date, status=status, note=note, translations=translations)
 
     # --- fields ---------------------------------------------------------------
 
@@ -164,7 +171,13 @@ class _Reader:
         return self.attempt(lambda: node.mapping(what)) is not None
 
     def _unknown_keys(self, node: Node, allowed: tuple[str, ...], what: str) -> None:
-        self.errors.extend(node.check_keys(allowed, what=what))
+        self.errors.extend(node.check_keys(allowed + language_keys(), what=what))
+
+    def _translations(self, node: Node, kind: str, what: str) -> dict[str, dict[str, Any]]:
+        """The entry's text in other languages (``cy:`` blocks); a mistake there is reported, the plan still builds."""
+        translations, errors = read_translations(node, kind, what)
+        self.errors.extend(errors)
+        return translations
 
     @staticmethod
     def _complete(*values: Any) -> bool:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from ..languages.catalogue import primary
 
 STATUSES: dict[str, str] = {
     "not-started": "Not started",
@@ -25,6 +28,13 @@ AS_AT_REASONS = ("built", "updated", "review-by", "published")
 
 def status_label(status: str) -> str:
     return STATUSES.get(status, status)
+
+
+def text_in(item: Any, name: str, language: str) -> Any:
+    """A text field of an outcome, action, recommendation or update in ``language`` when
+    outcomes.yml gives it one (a ``cy:`` block), else the default text."""
+    translated = item.translations.get(primary(language), {})
+    return translated.get(name) or getattr(item, name)
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Update:
     date: dt.date
     status: str
     note: str | None = None
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)  # language -> field -> text
 
     @property
     def label(self) -> str:
@@ -68,6 +79,7 @@ class Action:
     recommendations: list[str] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)  # oldest first, as in the file
     paragraph: Citation | None = None
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)  # language -> field -> text
 
     @property
     def latest(self) -> Update | None:
@@ -100,6 +112,7 @@ class Outcome:
     easy_read: str | None = None
     picture: str | None = None
     paragraph: Citation | None = None
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)  # language -> field -> text
 
     @property
     def status(self) -> str:
@@ -136,6 +149,7 @@ class Recommendation:
     theme: str
     text: str
     paragraph: Citation | None = None
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)  # language -> field -> text
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,11 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..errors import SourceError
+from ..languages.speaking import current_language
+from ..languages.speaking import gettext as _
 from .citations import paragraph_href
 from .exports import csv_text, json_text
-from .model import STATUSES, Citation, Plan
+from .model import Citation, Plan, text_in
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -32,14 +34,6 @@ if TYPE_CHECKING:
     from ..publications.model import Publication
 
 COMPONENTS = "outcomes/components"
-EASY_READ_WORDS = {
-    "completed": "This is done.",
-    "underway": "We are working on this.",
-    "not-started": "We have not started this yet.",
-    "delayed": "This is taking longer than we planned.",
-    "cancelled": "We have stopped doing this.",
-    "late": "This is late.",
-}
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
 SHORTCODE_COLON = re.compile(r":(?=[\w+-]+:)")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -125,16 +119,28 @@ def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Bu
 
 
 def _title(key: str, plan: Plan) -> str:
+    """A generated page's title, in the language being spoken (front matter: navigation and the page)."""
     if key.startswith("outcome:"):
         outcome = next(o for o in plan.outcomes if f"outcome:{o.id}" == key)
-        return f"{outcome.id}: {outcome.title}"
-    return {"progress": "Progress", "recommendations": "Recommendations", "history": "History of changes"}.get(key, "How we are doing")
+        return f"{outcome.id}: {text(outcome, 'title')}"
+    if key == "progress":
+        return _("Progress")
+    if key == "recommendations":
+        return _("Recommendations")
+    if key == "history":
+        return _("History of changes")
+    return _("How we are doing")
+
+
+def text(item: Any, name: str) -> Any:
+    """A field of an outcome, action, recommendation or update in the language being spoken."""
+    return text_in(item, name, current_language())
 
 
 def _content(key: str, plan: Plan, publication: Publication, links: Links, build: Build) -> str:
     render = build.components.render
     common = {"plan": plan, "publication": publication, "links": links, "md": inline_markdown,
-              "front_matter": front_matter(_title(key, plan))}
+              "front_matter": front_matter(_title(key, plan)), "text": text}
     if key.startswith("outcome:"):
         outcome = next(o for o in plan.outcomes if f"outcome:{o.id}" == key)
         return render(f"{COMPONENTS}/outcome-page.html", **common, outcome=outcome,
@@ -148,7 +154,6 @@ def _page_context(key: str, plan: Plan, links: Links) -> dict[str, Any]:
     if key == "progress":
         return {
             "counts": plan.counts(),
-            "labels": STATUSES,
             "overdue_count": len(plan.overdue_actions()),
             "action_count": sum(1 for _ in plan.actions()),
             "href": lambda action: links.to(f"outcome:{plan.outcome_of(action.id).id}", f"action-{action.id}"),
@@ -174,9 +179,9 @@ def easy_read_rows(plan: Plan) -> list[dict[str, Any]]:
         late = plan.overdue_in(outcome) and status in ("underway", "not-started")
         rows.append({
             "picture": outcome.picture or "material-flag-outline",
-            "sentence": outcome.easy_read or sentence(outcome.title),
+            "sentence": text(outcome, "easy_read") or sentence(text(outcome, "title")),
             "status": "delayed" if late else status,
-            "words": EASY_READ_WORDS["late" if late else status],
+            "words": "late" if late else status,  # status.html's easy_read_word says it in plain words
         })
     return rows
 

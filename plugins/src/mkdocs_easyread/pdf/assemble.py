@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..languages.speaking import gettext as _
 from .content import Chapter, Rewriter
 from .layout import EASY_READ_PICTURE, cover_picture, is_easy_read, layout_of, without_title_heading
 from .references import References
-from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant
+from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant, document_title
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -19,17 +20,30 @@ if TYPE_CHECKING:
     from ..build import Build
     from ..publications.model import Publication
 
-STATUS_TEXT = {
-    "draft": "Draft. It has not been agreed and it may change.",
-    "consultation": "Consultation draft. We want your views before we agree it.",
-    "published": "Published.",
-    "archived": "Archived. It is no longer current and is kept for reference.",
-}
-VERSION_LABELS = {
-    LARGE_PRINT.name: "large print version",
-    EASY_READ.name: "easy read version",
-    REVIEW_PACK.name: "easy read review pack",
-}
+
+def status_text(status: str, fallback: str) -> str:
+    """The status line of a cover or header block, in the language being written."""
+    if status == "draft":
+        return _("Draft. It has not been agreed and it may change.")
+    if status == "consultation":
+        return _("Consultation draft. We want your views before we agree it.")
+    if status == "published":
+        return _("Published.")
+    if status == "archived":
+        return _("Archived. It is no longer current and is kept for reference.")
+    return fallback
+
+
+def version_label(variant: Variant) -> str:
+    """After the publication's type on the cover: 'Strategy: large print version'."""
+    if variant is LARGE_PRINT:
+        # Translators: after the type of publication on a PDF's cover, "Strategy: large print version".
+        return _("large print version")
+    if variant is EASY_READ:
+        return _("easy read version")
+    if variant is REVIEW_PACK:
+        return _("easy read review pack")
+    return ""
 
 
 @dataclass
@@ -59,7 +73,7 @@ def rewrite_chapters(pages: list[Page], references: References, fallback_title: 
 def assemble_document(build: Build, publication: Publication, variant: Variant, chapters: Chapters, lang: str,
                       introduction: Markup | str = "", logo: str | None = None) -> PrintDocument:
     """`introduction`: safe markup for a page between the cover and the contents; `logo`: a URI WeasyPrint may read."""
-    title = f"{publication.title}{variant.title_suffix}"
+    title = document_title(publication.title, variant)
     options = build.options
     organisation = publication.organisation_or(options.organisation)
     items = chapters.items
@@ -75,14 +89,14 @@ def assemble_document(build: Build, publication: Publication, variant: Variant, 
         description=publication.subtitle or publication.summary or "",
         created=publication.published.isoformat() if publication.published else "",
         variant=variant,
-        version_label=VERSION_LABELS.get(variant.name, ""),
+        version_label=version_label(variant),
         publication=publication,
         layout=layout,
         logo=logo if layout.cover else None,
         picture=cover_picture(items) if is_easy_read(variant) else None,
         default_picture=EASY_READ_PICTURE.as_uri() if is_easy_read(variant) else None,
-        status_text=STATUS_TEXT.get(publication.status, publication.status_label),
-        date_label="Published" if publication.published else "Date:",
+        status_text=status_text(publication.status, publication.status_label),
+        published=bool(publication.published),
         date=publication.published or build.today,
         formats=Markup(build.components.render(  # already escaped by the component
             "theme/components/alternative-formats.html",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.utils import get_relative_url
 
 from ..output import write_atomically
-from .variants import describe
+from .variants import format_size
 
 if TYPE_CHECKING:
     from ..render import Components
@@ -43,8 +43,9 @@ def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, fin
             continue
         items.append({
             "href": get_relative_url(pdf.url, page_url or "."),
-            "label": pdf.variant.label,
-            "info": describe(pdf.entry.size, pdf.entry.pages) if pdf.entry else "",
+            "variant": pdf.variant.name,
+            "size": format_size(pdf.entry.size) if pdf.entry else "",
+            "pages": pdf.entry.pages if pdf.entry else 0,
         })
     return str(components.render(TEMPLATE, items=items, easy_read=easy_read))
 

@@ -152,7 +152,8 @@ class Pdf(Feature):
                 self._take(pdf, self.runner.result(pdf.key))
             self._warn(pdf)
             self._publish(planned, pdf)
-        patch(self.build.components, planned, self.pending.get(planned.slug, []))
+        with self.build.speaking_for(planned.publication):  # after the page events: in the publication's language
+            patch(self.build.components, planned, self.pending.get(planned.slug, []))
         self._log(planned)
 
     def _publish(self, planned: PublicationPdfs, pdf: PlannedPdf) -> None:

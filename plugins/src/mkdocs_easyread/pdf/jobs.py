@@ -33,6 +33,8 @@ class RenderJob:
     problems: tuple[Problem, ...] = ()  # found while the pages were rewritten
     chapters: tuple[tuple[str, str], ...] = ()  # (chapter id, source file): whose page a refused URL is on
     source: str = ""  # the publication's index.md, for what no page can be found for
+    attached_file: str = "Attached file {name}"  # an attachment's /Contents, in the PDF's language
+    attached_file_unnamed: str = "Attached file"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..languages.catalogue import catalogue_file
+from ..languages.speaking import gettext as _
 from .assemble import Chapters, assemble_document, rewrite_chapters
 from .cache import Entry, PdfCache
 from .confine import roots_of
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
 PUBLICATION_FIELDS = ("slug", "title", "subtitle", "type", "status", "summary", "closes", "committee", "contacts")
 TEMPLATES = ("pdf/components/document.html", "pdf/components/cover.html", "pdf/components/print-header.html",
-             "pdf/components/contents.html", "theme/components/alternative-formats.html",
+             "pdf/components/contents.html", "pdf/components/date-line.html", "theme/components/alternative-formats.html",
              "publications/components/report-details.html", "publications/components/contacts.html")
 
 
@@ -73,7 +75,6 @@ class Planner:
 
     def __post_init__(self) -> None:
         self.site = SiteMap(self.files, self.build.config.site_url)
-        self.lang = self.build.config.theme.get("language") or "en"
         self.styles_url = STYLES.as_uri() + "/"
         custom_dir = self.build.config.theme.custom_dir
         self.attachments = self.build.options.pdf.attachments
@@ -86,7 +87,11 @@ class Planner:
         self.easy_read_picture = hashlib.sha256(EASY_READ_PICTURE.read_bytes()).hexdigest()  # on easy-read covers
 
     def plan(self, publication: Publication) -> PublicationPdfs | None:
-        """The publication's PDFs; None when some of its pages were not rendered (`serve --dirty`)."""
+        """The publication's PDFs, written in its language; None when some of its pages were not rendered."""
+        with self.build.speaking_for(publication):
+            return self._plan(publication)
+
+    def _plan(self, publication: Publication) -> PublicationPdfs | None:
         pages = self.pages_of(publication)
         if pages is None:
             return None
@@ -126,22 +131,26 @@ class Planner:
 
     def _planned(self, publication: Publication, variant: Variant, pages: list[Page]) -> PlannedPdf:
         css = self.css[variant.name]
-        key = self._fingerprint(publication, variant, pages, css)
+        lang = self.build.language_for(publication)
+        key = self._fingerprint(publication, variant, pages, css, lang)
         label = f"{publication.slug}/{variant.name}"
         pdf = PlannedPdf(variant, f"{publication.slug}/pdf/{variant.file_name(publication.slug)}", key, label)
         pdf.entry = self.cache.get(key, label)
         if pdf.entry is None:
             chapters = self._chapters(publication, pages)
             if variant is REVIEW_PACK:
-                document = assemble_review_pack(self.build, publication, chapters, self.lang, logo=self._logo_uri())
+                document = assemble_review_pack(self.build, publication, chapters, lang, logo=self._logo_uri())
             else:
-                document = assemble_document(self.build, publication, variant, chapters, self.lang, logo=self._logo_uri())
+                document = assemble_document(self.build, publication, variant, chapters, lang, logo=self._logo_uri())
             pdf.job = RenderJob(
                 key, label, document.html, css, self.styles_url, str(self.cache.folder),
                 roots=self.references.roots, attachments=self.attachments,
                 problems=tuple(problem for chapter in chapters.items for problem in chapter.problems),
                 chapters=tuple((chapter.id, chapter.source) for chapter in chapters.items),
                 source=publication.source,
+                # Translators: what a screen reader says of a file attached to a PDF; {name} is the file's name.
+                attached_file=_("Attached file {name}"),
+                attached_file_unnamed=_("Attached file"),
             )
         return pdf
 
@@ -162,12 +171,13 @@ class Planner:
     def _logo_uri(self) -> str | None:
         return self.logo.uri if self.logo else None
 
-    def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str) -> str:
+    def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str, lang: str) -> str:
         options = self.build.options
         formats = options.alternative_formats
         return (
             Fingerprint()
-            .add(versions(), variant.name, css, self.templates, self.lang, self.site.site_url, self.attachments)
+            .add(versions(), variant.name, css, self.templates, self.site.site_url, self.attachments)
+            .add(lang, catalogue_digest(lang))  # a changed translation renders the PDF again
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
             # both: the publication's own is on the cover and in the footer, the site's beside its phone and email
@@ -179,3 +189,9 @@ class Planner:
             .add_pages(pages, self.references)
             .hexdigest()
         )
+
+
+def catalogue_digest(language: str) -> str:
+    """A hash of the language's catalogue (`.po`), or '-' when it has none."""
+    path = catalogue_file(language)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"

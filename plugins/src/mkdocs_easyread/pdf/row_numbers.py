@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..languages.speaking import gettext as _
+
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = {"p", "ul", "ol", "dl", "table", "blockquote", "figure", "pre", "div", "section", "details", "aside"}
 LISTS = {"ul", "ol"}
@@ -90,7 +92,8 @@ class Numberer:
 def add_part_label(root: etree._Element, part: int) -> None:
     """'Part 2' above the chapter's heading: the first half of each of its row numbers."""
     label = lxml_html.Element("p", {"class": "er-pack-part"})
-    label.text = f"Part {part}"
+    # Translators: above each part of the easy-read review pack; its rows are numbered "2.1", "2.2"...
+    label.text = _("Part {number}").format(number=part)
     heading = root.find(".//h1")
     if heading is None:
         root.insert(0, label)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..languages.speaking import gettext as _
+
 STYLES = Path(__file__).parent / "styles"
 
 
@@ -12,8 +14,7 @@ STYLES = Path(__file__).parent / "styles"
 class Variant:
     name: str  # "standard", "large-print", "easy-read", "review-pack"
     suffix: str  # added to the slug in the file name
-    label: str  # as a reader sees it: "large print PDF"
-    title_suffix: str  # added to the document title
+    label: str  # in the build log: "large print PDF" (readers see the words of downloads.html)
     stylesheets: tuple[str, ...]
     easy_read_pages_only: bool = False  # offered for download on the easy-read pages only
 
@@ -21,11 +22,11 @@ class Variant:
         return f"{slug}{self.suffix}.pdf"
 
 
-STANDARD = Variant("standard", "", "standard PDF", "", ("base.css", "standard.css"))
-LARGE_PRINT = Variant("large-print", "-large-print", "large print PDF", " (large print)", ("base.css", "large-print.css"))
-EASY_READ = Variant("easy-read", "-easy-read", "easy read PDF", " (easy read)", ("base.css", "easy-read.css"))
+STANDARD = Variant("standard", "", "standard PDF", ("base.css", "standard.css"))
+LARGE_PRINT = Variant("large-print", "-large-print", "large print PDF", ("base.css", "large-print.css"))
+EASY_READ = Variant("easy-read", "-easy-read", "easy read PDF", ("base.css", "easy-read.css"))
 # Drafts and consultations: the easy-read pages with numbered rows and space for comments (review_pack.py).
-REVIEW_PACK = Variant("review-pack", "-review-pack", "review pack for co-production groups", " (easy read review pack)",
+REVIEW_PACK = Variant("review-pack", "-review-pack", "review pack for co-production groups",
                       ("base.css", "easy-read.css", "review-pack.css"), easy_read_pages_only=True)
 VARIANTS = (STANDARD, LARGE_PRINT, EASY_READ, REVIEW_PACK)
 
@@ -48,6 +49,12 @@ def format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def describe(size: int, pages: int) -> str:
-    """'PDF, 412 KB, 23 pages'."""
-    return f"PDF, {format_size(size)}, {pages} page{'' if pages == 1 else 's'}"
+def document_title(title: str, variant: Variant) -> str:
+    """The PDF's title (its /Title): the publication's, then which version it is, in the language being written."""
+    if variant is LARGE_PRINT:
+        return _("{title} (large print)").format(title=title)
+    if variant is EASY_READ:
+        return _("{title} (easy read)").format(title=title)
+    if variant is REVIEW_PACK:
+        return _("{title} (easy read review pack)").format(title=title)
+    return title

@@ -7,6 +7,7 @@ from the worker into the cache; only its page count and size come back.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Iterator
@@ -40,7 +41,7 @@ def render_job(job: RenderJob) -> Rendered:
         document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT, counter_style=counter_styles)
         if not job.attachments:
             without_attachments(document)
-        data = document.write_pdf(finisher=finish, pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
+        data = document.write_pdf(finisher=functools.partial(finish, job=job), pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
     pages = len(document.pages)
     problems = job.problems + problems_of(job, fetcher.refused)
     entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label, problems)
@@ -69,12 +70,12 @@ def collected_messages() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def finish(document: weasyprint.Document, pdf: pydyf.PDF) -> None:
+def finish(document: weasyprint.Document, pdf: pydyf.PDF, job: RenderJob) -> None:
     """Repair the structure tree (scope of header cells, elements split across pages), describe links by their
     words, ask viewers to show the title."""
     repair(pdf)
     describe_links(document)
-    describe_attachments(pdf)
+    describe_attachments(pdf, job)
     viewer = pdf.catalog.get("ViewerPreferences")
     if isinstance(viewer, pydyf.Dictionary):
         viewer["DisplayDocTitle"] = "true"
@@ -82,10 +83,11 @@ def finish(document: weasyprint.Document, pdf: pydyf.PDF) -> None:
         pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
-def describe_attachments(pdf: pydyf.PDF) -> None:
+def describe_attachments(pdf: pydyf.PDF, job: RenderJob) -> None:
     """Each `<a rel="attachment">` annotation says which file it holds (PDF/UA: every annotation has /Contents)."""
     for item in pdf.objects:
         if isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/FileAttachment" and "Contents" not in item:
             spec = resolve(pdf, item.get("FS"))
             name = spec.get("UF") if isinstance(spec, pydyf.Dictionary) else None
-            item["Contents"] = pydyf.String(f"Attached file {name.string}" if isinstance(name, pydyf.String) else "Attached file")
+            named = isinstance(name, pydyf.String)
+            item["Contents"] = pydyf.String(job.attached_file.format(name=name.string) if named else job.attached_file_unnamed)

@@ -92,7 +92,7 @@ class Publications(Feature):
         self.build.publications[slug] = publication
 
     def on_nav(self, nav: Navigation, files: Files) -> None:
-        arrange(nav, files, self.build.publications.values())
+        arrange(nav, files, self.build.publications.values(), self.build.speaking_for)
         order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
         for publication in self.build.publications.values():
             publication.chapters.sort(key=lambda uri: order.get(uri, len(order)))

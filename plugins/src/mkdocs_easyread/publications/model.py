@@ -5,24 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..languages.speaking import gettext as _
+
+
+def N_(message: str) -> str:  # noqa: N802 (babel's marker name)
+    """Marks a message for extraction; it is translated where it is shown (type_label, status_label)."""
+    return message
+
+
+# The English names are message ids: translated when read, in the language being written.
 TYPES = {
-    "strategy": "Strategy",
-    "quality-report": "Quality report",
-    "action-plan": "Action plan",
-    "committee-report": "Committee report",
-    "news": "News",
+    "strategy": N_("Strategy"),
+    "quality-report": N_("Quality report"),
+    "action-plan": N_("Action plan"),
+    "committee-report": N_("Committee report"),
+    "news": N_("News"),
 }
 STATUSES = {
-    "draft": "Draft",
-    "consultation": "Consultation",
-    "published": "Published",
-    "archived": "Archived",
+    "draft": N_("Draft"),
+    "consultation": N_("Consultation"),
+    "published": N_("Published"),
+    "archived": N_("Archived"),
 }
 EASY_READ_CHOICES = ("true", "false", "draft")
 # paragraphs: 1, 2, 3 ... straight through the publication; sections: 1, 1.1, 1.1.1 under numbered headings.
 NUMBERING = ("paragraphs", "sections", "false")
 COVERED_TYPES = ("strategy", "quality-report", "action-plan")  # a PDF cover earns its page for these
 COMMITTEE_KEYS = ("committee", "meeting", "item", "report_of", "divisions")
+
+
+def status_name(status: str) -> str:
+    """A publication status's name in the language being written (navigation, banners, lists)."""
+    return _(STATUSES[status]) if status in STATUSES else status
 
 
 @dataclass(frozen=True)
@@ -77,11 +91,13 @@ class Publication:
 
     @property
     def type_label(self) -> str:
-        return TYPES.get(self.type, self.type)
+        """The type's name in the language being written."""
+        return _(TYPES[self.type]) if self.type in TYPES else self.type
 
     @property
     def status_label(self) -> str:
-        return STATUSES.get(self.status, self.status)
+        """The status's name in the language being written."""
+        return status_name(self.status)
 
     @property
     def in_review(self) -> bool:

@@ -7,7 +7,8 @@ council wrote.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
@@ -19,14 +20,22 @@ from mkdocs.structure.nav import (
 )
 from mkdocs.structure.pages import Page
 
+from ..languages.speaking import gettext as _
+from .model import N_
+
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
     from .model import Publication
 
+# Sections for folders of generated pages, named in the publication's language; others after their folder.
+FOLDER_TITLES = {"progress": N_("Progress")}
 
-def arrange(nav: Navigation, files: Files, publications: Iterable[Publication]) -> None:
+SpeakingFor = Callable[["Publication"], AbstractContextManager]
+
+
+def arrange(nav: Navigation, files: Files, publications: Iterable[Publication], speaking_for: SpeakingFor) -> None:
     in_nav = set(map(id, nav.pages))
     for publication in publications:
         section = _section_of(nav.items, f"{publication.slug}/index.md")
@@ -34,7 +43,8 @@ def arrange(nav: Navigation, files: Files, publications: Iterable[Publication]) 
             continue
         if section.title and section.title.lower() == publication.slug.replace("-", " ").lower():
             section.title = escape(publication.title)
-        section.children.extend(_missing(files, publication.slug, in_nav))
+        with speaking_for(publication):
+            section.children.extend(_missing(files, publication.slug, in_nav))
         section.children.sort(key=_is_generated)  # stable: authored order kept, generated last
     nav.pages = _get_by_type(nav.items, Page)
     _add_previous_and_next_links(nav.pages)
@@ -66,10 +76,16 @@ def _missing(files: Files, slug: str, in_nav: set[int]) -> list:
             continue
         folder = parts[1]
         if folder not in folders:
-            folders[folder] = Section(folder.replace("-", " ").capitalize(), [])
+            folders[folder] = Section(_folder_title(folder), [])
             items.append(folders[folder])
         folders[folder].children.append(page)
     return items
+
+
+def _folder_title(folder: str) -> str:
+    if folder in FOLDER_TITLES:
+        return _(FOLDER_TITLES[folder])
+    return folder.replace("-", " ").capitalize()
 
 
 def _is_generated(item) -> bool:

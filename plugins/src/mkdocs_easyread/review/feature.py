@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from ..build import Feature
 from ..errors import SourceError, log
+from ..languages.speaking import gettext as _
 from .feedback import FeedbackExtension, mailto
 from .report import Report, build_report, plural
 
@@ -33,7 +35,10 @@ class Review(Feature):
     def on_files(self, files: Files) -> None:
         self.report = None
         if self.build.review_enabled() and files.get_file_from_path(REVIEW_PAGE) is None:
-            content = "---\ntitle: Review\nsearch:\n  exclude: true\n---\n\nThe review is filled in when the site is built.\n"
+            # Written in the site's language (on_files); the body is replaced at on_env.
+            title = json.dumps(_("Review"), ensure_ascii=False)
+            placeholder = _("The review is filled in when the site is built.")
+            content = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n{placeholder}\n"
             files.append(File.generated(self.build.config, REVIEW_PAGE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     # --- feedback ---------------------------------------------------------------

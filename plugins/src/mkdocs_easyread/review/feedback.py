@@ -10,11 +10,20 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..languages.speaking import gettext as _
+
 
 def mailto(email: str, publication: str, page: str, url: str, paragraph: str | None = None) -> str:
-    where = f"{publication}, {page}" + (f", paragraph {paragraph}" if paragraph else "")
-    subject = f"Feedback on {where}"
-    body = f"Publication: {publication}\nPage: {page}\n" + (f"Paragraph: {paragraph}\n" if paragraph else "") + f"Address: {url}\n\nMy comments:\n\n"
+    """A prefilled email in the language being written (the page's)."""
+    names = {"publication": publication, "page": page, "paragraph": paragraph, "url": url}
+    if paragraph:
+        subject = _("Feedback on %(publication)s, %(page)s, paragraph %(paragraph)s") % names
+        # Translators: the start of a prefilled email; keep each line's "Name: %(...)s" shape.
+        body = _("Publication: %(publication)s\nPage: %(page)s\nParagraph: %(paragraph)s\nAddress: %(url)s\n\nMy comments:\n\n") % names
+    else:
+        subject = _("Feedback on %(publication)s, %(page)s") % names
+        # Translators: the start of a prefilled email; keep each line's "Name: %(...)s" shape.
+        body = _("Publication: %(publication)s\nPage: %(page)s\nAddress: %(url)s\n\nMy comments:\n\n") % names
     return f"mailto:{email}?subject={quote(subject)}&body={quote(body)}"
 
 
@@ -29,7 +38,8 @@ class ParagraphFeedback(Treeprocessor):
         for paragraph in [element for element in root.iter() if _is_numbered_paragraph(element)]:
             label = paragraph.get("id", "").removeprefix("paragraph-")
             link = etree.SubElement(paragraph, "a", {"class": "er-para-feedback er-screen-only", "href": self.href(label)})
-            link.text = "Comment on paragraph "
+            # Translators: a link after a numbered paragraph; the paragraph's number follows the words.
+            link.text = _("Comment on paragraph") + " "
             number = etree.SubElement(link, "span")
             number.text = label
             link.tail = None

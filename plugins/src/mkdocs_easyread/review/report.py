@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..build import slug_of
+from ..easy_read.checker import Settings
+from ..easy_read.languages import RuleOff, rules_off
 from ..findings import Finding
+from ..languages.catalogue import babel_locale, primary
+from ..languages.speaking import current_language
+from ..outcomes.model import text_in
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -21,8 +26,17 @@ class Overdue:
     action_id: str
     title: str
     due: Any
-    status: str
+    status: str  # the action's status: "delayed" (the template names it)
     url: str  # site URL of the outcome's progress page
+
+
+@dataclass
+class LanguageChecks:
+    """Checker rules that are off for the easy-read pages in one language, and why."""
+
+    language: str  # "cy"
+    name: str  # the language's name in the language of the review page: "Welsh", "Cymraeg"
+    off: list[RuleOff]
 
 
 @dataclass
@@ -48,6 +62,7 @@ class Report:
     publications: list[PublicationReview]
     other_findings: list[Finding]  # findings outside any publication
     unused_terms: list[str]
+    checks_off: list[LanguageChecks] = field(default_factory=list)  # languages of easy-read pages with rules off
 
     def count(self, name: str) -> int:
         return sum(len(getattr(p, name)) for p in self.publications) + (len(self.other_findings) if name == "findings" else 0)
@@ -96,7 +111,21 @@ def build_report(build: Build) -> Report:
     used = build.extra.get("glossary_used", set())
     glossary = build.extra.get("glossary")
     unused = [t.term for t in glossary.terms if t.anchor not in used] if glossary is not None else []
-    return Report(list(reviews.values()), other, unused)
+    return Report(list(reviews.values()), other, unused, _checks_off(build))
+
+
+def _checks_off(build: Build) -> list[LanguageChecks]:
+    """For each language of the site's easy-read pages, the checker rules that cannot run on it."""
+    settings = Settings.from_options(build.options.easy_read.checker)
+    languages = sorted({primary(build.language_of(page)) for page in _easy_read_pages(build)})
+    reader = babel_locale(current_language())
+    checks = [LanguageChecks(code, _language_name(code, reader.language), rules_off(code, settings)) for code in languages]
+    return [check for check in checks if check.off]
+
+
+def _language_name(code: str, in_language: str) -> str:
+    name = babel_locale(code).get_language_name(in_language) or code
+    return name[:1].upper() + name[1:]
 
 
 def _review_of(build: Build, publication: Publication) -> PublicationReview:
@@ -107,7 +136,7 @@ def _review_of(build: Build, publication: Publication) -> PublicationReview:
     if plan is not None:
         progress = f"{publication.url}progress/"
         review.overdue = [
-            Overdue(action.id, action.title, action.due, action.label, f"{progress}{outcome.id}/")
+            Overdue(action.id, text_in(action, "title", current_language()), action.due, action.status, f"{progress}{outcome.id}/")
             for outcome, action in plan.overdue_actions()
         ]
     return review

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
-from ..publications.model import STATUSES, TYPES
+from ..languages.speaking import gettext as _
+from ..publications.model import TYPES, status_name
 from ..render import Components
 from .csp import SitePolicy
+from .lent import LentSettings
 from .markup import fix_material_markup
 from .tables import wrap_tables
 
@@ -38,33 +41,35 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "toc": {},
     "pymdownx.emoji": {},  # filled in with Material's icon index below
 }
+NAVIGATION_STATUSES = ("draft", "consultation", "archived")
 DEFAULT_PALETTE = [
     {
         "media": "(prefers-color-scheme: light)",
         "scheme": "default",
         "primary": "indigo",
         "accent": "indigo",
-        "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+        "toggle": {"icon": "material/weather-night"},  # named by default_palette()
     },
     {
         "media": "(prefers-color-scheme: dark)",
         "scheme": "slate",
         "primary": "indigo",
         "accent": "indigo",
-        "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+        "toggle": {"icon": "material/weather-sunny"},
     },
 ]
 
 
 class Theme(Feature):
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self.lent = LentSettings()  # before on_config: a build may fail before this feature's turn
+
     def on_config(self, config: MkDocsConfig) -> None:
         self.policy = SitePolicy(self.build)
         self._add_template_layer(config)
         config.theme["font"] = False  # never Google Fonts: the site loads nothing from other hosts
-        if self.build.options.theme.dark_mode and not config.theme.get("palette"):
-            config.theme["palette"] = DEFAULT_PALETTE
         self._add_markdown_extensions(config)
-        self._name_navigation_statuses(config)
         for asset, uri in package_assets():
             if asset.suffix == ".css" and uri not in config.extra_css:
                 config.extra_css.append(uri)
@@ -72,15 +77,25 @@ class Theme(Feature):
                 config.extra_javascript.append(uri)
         self.build.components = Components(config.theme.custom_dir)
 
-    @staticmethod
-    def _name_navigation_statuses(config: MkDocsConfig) -> None:
+    def _use_site_language_settings(self, config: MkDocsConfig) -> None:
+        """Words that Material reads from the config, in the site's language (known from on_files).
+        They are lent for this build only: mkdocs-static-i18n builds each language with the same config."""
+        if self.build.options.theme.dark_mode and not config.theme.get("palette"):
+            self.lent.set(config.theme, "palette", default_palette())
+        self._name_navigation_statuses(config)
+
+    def _name_navigation_statuses(self, config: MkDocsConfig) -> None:
         """Material marks a page's `status` in the navigation with an icon, and with words only
         from config.extra.status: give it the words for a publication that is not yet, or no
         longer, current (markup.py puts them in the icon for screen readers)."""
-        names = config.extra.setdefault("status", {})
+        if "status" not in config.extra:
+            self.lent.set(config.extra, "status", {})
+        names = config.extra["status"]
         if isinstance(names, dict):
-            for status in ("draft", "consultation", "archived"):
-                names.setdefault(status, STATUSES[status])
+            for status in NAVIGATION_STATUSES:
+                if status not in names:
+                    # Material writes it into a title attribute without escaping.
+                    self.lent.set(names, status, escape(status_name(status)))
 
     def _add_template_layer(self, config: MkDocsConfig) -> None:
         """Put our templates just under the site's custom_dir, above Material's own."""
@@ -105,6 +120,7 @@ class Theme(Feature):
                 config.mdx_configs[name].setdefault("emoji_generator", emoji.to_svg)
 
     def on_files(self, files: Files) -> None:
+        self._use_site_language_settings(self.build.config)
         for asset, uri in package_assets():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(self.build.config, uri, abs_src_path=str(asset)))
@@ -184,6 +200,18 @@ class Theme(Feature):
     def on_post_build(self) -> None:
         """Write the site's Content-Security-Policy to csp.txt for the web server's configuration."""
         self.policy.write()
+        self.lent.restore()
+
+    def on_build_error(self) -> None:
+        self.lent.restore()
+
+
+def default_palette() -> list[dict[str, Any]]:
+    """Light and dark schemes that follow the reader's setting, the switch named in the language being written."""
+    palette = copy.deepcopy(DEFAULT_PALETTE)
+    palette[0]["toggle"]["name"] = _("Switch to dark mode")
+    palette[1]["toggle"]["name"] = _("Switch to light mode")
+    return palette
 
 
 def skip_to_content(page: Page) -> None:

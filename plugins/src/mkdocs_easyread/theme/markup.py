@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from markupsafe import escape
+
+from ..languages.speaking import gettext as _
+
 # Material's search dialog has no accessible name (axe: aria-dialog-name).
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 INDEX_SECTION_TOGGLE = re.compile(
@@ -36,7 +40,9 @@ def fix_material_markup(output: str) -> str:
       apart by the title of the section around them (landmark-unique).
     - A status in the navigation is an empty icon: it gets its word for screen readers.
     """
-    output = SEARCH_DIALOG.sub(r'\1 aria-label="Search"', output, count=1)
+    name = escape(_("Search"))  # the search dialog's name for screen readers
+    search = f' aria-label="{name}"'
+    output = SEARCH_DIALOG.sub(lambda match: match.group(1) + search, output, count=1)
     output = INDEX_SECTION_TOGGLE.sub(_name_section_toggle, output)
     output = name_nested_navs_apart(output)
     return say_navigation_status(output)
