@@ -22,8 +22,8 @@ class AlternativeFormats(Config):
     """Textphone number."""
     email = c.Optional(c.Type(str))
     """Email address for requests."""
-    formats = c.Type(str, default="large print, audio, Braille or another language")
-    """Which formats people may ask for, in the notice's words."""
+    formats = c.Optional(c.Type(str))
+    """Which formats people may ask for, in the notice's words (unset: "large print, audio, Braille or another language", in the page's language)."""
 
 
 class PluginConfig(Config):

@@ -173,7 +173,8 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return fix_material_markup(output_content)
+        with speaking(self.build.site_language):
+            return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:

@@ -70,7 +70,7 @@ class Publisher:
     def _source_page(self, uri: str, path: Path) -> EasyReadPage:
         page = EasyReadPage(uri, "source", path)
         try:
-            meta, _ = split_front_matter(read_text(path), path)
+            meta, _body = split_front_matter(read_text(path), path)
             node = front_matter_node(path, meta)
             page.title = node.text("title", "", required=False)
             page.signed_off = sign_off(node)
@@ -93,7 +93,7 @@ class Publisher:
     def _warn_flag(self, publication: Publication, message: str, only_if_set: bool = False) -> None:
         path = self.build.docs_dir / publication.slug / "index.md"
         try:
-            meta, _ = split_front_matter(read_text(path), path)
+            meta, _body = split_front_matter(read_text(path), path)
         except SourceError:
             return  # the publications feature reports it
         if only_if_set and "easy_read" not in meta:

@@ -79,7 +79,7 @@ class Publications(Feature):
         path = self._path(file)
         slug = file.src_uri.split("/")[0]
         try:
-            meta, _ = split_front_matter(read_text(path), path)
+            meta, _body = split_front_matter(read_text(path), path)
         except SourceError as error:
             self.build.reporter.warn(error)  # the one problem to fix; what is missing follows from it
             meta, errors = {}, []
@@ -136,7 +136,7 @@ class Publications(Feature):
         and all: say what is wrong with it, and keep it off the page, with what of it can be read."""
         path = self._path(page.file)
         with self.build.reporter.catching():
-            meta, _ = split_front_matter(read_text(path), path)
+            meta, _body = split_front_matter(read_text(path), path)
             page.meta = {str(key): value for key, value in meta.items()} if isinstance(meta, Mapping) else {}
             self._escape_meta(page)
         block = FRONT_MATTER.match(markdown)
@@ -165,7 +165,7 @@ class Publications(Feature):
     def _check_keys_with_lines(self, page: Page, allowed: tuple[str, ...], what: str) -> None:
         path = self._path(page.file)
         with self.build.reporter.catching():
-            meta, _ = split_front_matter(read_text(path), path)
+            meta, _body = split_front_matter(read_text(path), path)
             self.build.reporter.warn_all(check_page_keys(meta, allowed, front_matter_node(path, meta), what))
 
     def _path(self, file: File) -> Path:
