@@ -15,6 +15,8 @@ from babel.messages.pofile import read_po
 
 from conftest import Result, Site, axe_violations
 from mkdocs_easyread.languages.catalogue import catalogue_file
+from mkdocs_easyread.theme.csp import hashes_in
+from mkdocs_easyread.theme.inline_code import inline_script_hashes
 
 PDFUA = Path(sys.executable).parent / "pdfua"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
@@ -259,6 +261,12 @@ def test_each_language_has_its_own_words_glossary_and_easy_read(bilingual):
     assert "Glossary" in bilingual.html("plan/glossary/") and "The place where you live" in bilingual.html("plan/glossary/")
     assert "Rydym eisiau i chi fyw" in bilingual.html("cy/easy-read/plan/")
     assert "You can live in your own" in bilingual.html("easy-read/plan/")
+
+
+def test_the_sites_policy_lets_the_theme_run_on_the_pages_of_every_language(bilingual):
+    allowed = hashes_in(bilingual.site / "csp.txt")
+    for page in ("index.html", "plan/more/index.html", "cy/index.html", "cy/easy-read/plan/index.html"):
+        assert inline_script_hashes((bilingual.site / page).read_text(encoding="utf-8")) <= allowed, page
 
 
 def test_a_page_with_no_translation_has_no_language_link(bilingual):

@@ -12,6 +12,8 @@ in the policy and does not run; the build says so.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -65,7 +67,10 @@ class SitePolicy:
             if name.endswith(".html"):
                 base_url = urlsplit(config.site_url or "/").path if is_error_template(name) else get_relative_url(".", name)
                 self.theme_scripts.hashes_for(base_url)
-        header = policy(self.theme_scripts.all_hashes())
+        hashes = self.theme_scripts.all_hashes()
+        if self.build.languages.prefix:  # mkdocs-static-i18n's next language: one site, one policy for all languages
+            hashes |= hashes_in(self.build.site_dir / CSP_FILE)
+        header = policy(hashes)
         write_atomically(self.build.site_dir / CSP_FILE, f"Content-Security-Policy: {header}\n")
         log.info("easyread: Content-Security-Policy for this site written to %s", CSP_FILE)
 
@@ -106,6 +111,12 @@ class ThemeScripts:
         """``partials/javascripts/*.html`` in the theme's folders (Material's, the site's custom_dir)."""
         folders = [Path(folder, THEME_SCRIPTS) for folder in self.config.theme.dirs]
         return sorted({f"{THEME_SCRIPTS}/{path.name}" for folder in folders for path in folder.glob("*.html")})
+
+
+def hashes_in(policy_file: Path) -> set[str]:
+    """The script hashes a policy written earlier allows."""
+    text = policy_file.read_text(encoding="utf-8") if policy_file.is_file() else ""
+    return set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", text))
 
 
 def policy(hashes: set[str]) -> str:
