@@ -39,7 +39,7 @@ def alternates(build: Build, page: Page) -> list[Alternate]:
 def _translated_source(build: Build, page: Page) -> Page | None:
     """The page whose translations decide this one's: itself, or for a page the plugin made for a
     publication (its glossary, progress or easy-read pages) the publication's index.md."""
-    if hasattr(page.file, "alternates"):
+    if page.file.generated_by is None:
         return page
     publication = build.publication_of(page)
     index = build.files.get_file_from_path(f"{publication.slug}/index.md") if publication and build.files else None
