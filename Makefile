@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-test browser bench messages clean
+.PHONY: serve build test install install-test system-packages browser bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,23 +24,35 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test browser
 
-# Debian's Chromium for the accessibility tests (Playwright cannot download browsers here),
-# and fonts for the PDFs (WeasyPrint embeds what the machine has).
-browser:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
-		echo "Installing Chromium and fonts from Debian's packages"; \
+# What the build itself uses from Debian: liblouis for the braille-ready files, and what
+# WeasyPrint needs for the PDFs (Pango, HarfBuzz's subsetter, the fonts the PDFs are set in).
+BUILD_PACKAGES := liblouis-bin liblouis-data libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core fontconfig
+# And for the tests: Debian's Chromium (Playwright cannot download browsers here).
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium
+
+define apt_install
+	@missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian's packages:$$missing"; \
 		SUDO=""; if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core fontconfig >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+system-packages:
+	$(call apt_install,$(BUILD_PACKAGES))
+
+browser:
+	$(call apt_install,$(TEST_PACKAGES))
 
 ## Build the sample site with its PDFs and serve it at http://127.0.0.1:8000
-serve: install
+serve: install system-packages
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
 ## Build the sample site once (HTML and PDFs) into site/
-build: install
+build: install system-packages
 	$(BIN)/mkdocs build --strict
 
 ## Install what the tests need and run them all
