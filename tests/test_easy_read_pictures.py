@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
 import pdfplumber
 import pytest
+import yaml
 from conftest import Site
 
 from mkdocs_easyread.easy_read import pictures
 from mkdocs_easyread.easy_read.checker import Settings, check_page
+from mkdocs_easyread.languages.speaking import speaking
 
 PDFUA = Path(sys.executable).parent / "pdfua"
 PLAN = "title: Our plan\ntype: strategy\nstatus: published\npublished: 2018-07-02\nsummary: What we will do.\neasy_read: true\n"
@@ -114,6 +117,73 @@ def test_names_of_a_library(tmp_path):
     (tmp_path / "notes.txt").write_text("not a picture")
     names = pictures.names(tmp_path)
     assert "town-hall" in names and "travel" in names and "notes" not in names
+
+
+# --- plain names of icons, in the page's language -----------------------------------------
+
+PLAIN_PHRASE = re.compile(r"[0-9A-ZÂÊÎÔÛŴŶ]?[0-9a-zâêîôûŵŷáéíóúàèìòùäëïöüÿ' -]+")
+
+
+def icon_labels(html: str) -> dict[str, str]:
+    """The name each icon picture on a page is read with, by its words."""
+    rows = lxml.html.fromstring(html).xpath("//*[contains(@class, 'er-row')][*[contains(@class, 'er-row__words')]]")
+    return {
+        " ".join(row.xpath("string(*[contains(@class, 'er-row__words')])").split()): label
+        for row in rows for label in row.xpath(".//*[@role='img']/@aria-label")
+    }
+
+
+def test_the_welsh_names_list_every_english_icon_and_only_those_in_plain_words():
+    english = yaml.safe_load(pictures.ICON_NAMES_FILE.read_text(encoding="utf-8"))
+    welsh = yaml.safe_load(pictures.icon_names_file("cy").read_text(encoding="utf-8"))
+    assert list(welsh) == list(english)
+    assert [name for name in welsh.values() if not (isinstance(name, str) and PLAIN_PHRASE.fullmatch(name))] == []
+    assert [name for name in welsh.values() if not 0 < len(name.split()) <= 6] == []
+    assert [icon for icon in english if welsh[icon] == english[icon] and len(welsh[icon]) > 4] == [], "left in English"
+
+
+def test_an_icon_is_named_in_the_language_being_spoken():
+    assert pictures.icon_names_file("cy-GB") == pictures.icon_names_file("cy") == pictures.ICON_NAMES_FILE.with_name("icon-names.cy.yml")
+    with speaking("cy"):
+        assert pictures.icon_name(":material-bus:") == "Bws"
+        assert pictures.icon_name("material-home-outline") == "Tŷ"  # a style of a listed icon
+        assert pictures.listed_icon_name("material-doctor") == "Meddyg"
+        assert pictures.icon_name("material-kettle") == "kettle"  # not listed: words from its name
+    with speaking("en_GB"):
+        assert pictures.icon_name(":material-bus:") == "A bus"
+    assert pictures.listed_icon_name("material-home", language="cy") == "Tŷ"
+    assert pictures.listed_icon_name("material-home") == "A house"
+
+
+def test_a_missing_name_is_english_and_a_language_with_no_list_is_english(tmp_path, monkeypatch):
+    (tmp_path / "icon-names.yml").write_text("material-bus: A bus\nmaterial-home: A house\nmaterial-cash: Money\n", encoding="utf-8")
+    (tmp_path / "icon-names.cy.yml").write_text("material-bus: Bws\nmaterial-home: ''\nmaterial-kettle: Tegell\n", encoding="utf-8")
+    monkeypatch.setattr(pictures, "ICON_NAMES_FILE", tmp_path / "icon-names.yml")
+    pictures._plain_icon_names.cache_clear()
+    try:
+        assert pictures.plain_icon_names("cy") == {"material-bus": "Bws", "material-home": "A house", "material-cash": "Money"}
+        assert pictures.listed_icon_name("material-kettle", "cy") is None, "only icons on the English list are listed"
+        assert pictures.plain_icon_names("fr") == pictures.plain_icon_names("en") == {
+            "material-bus": "A bus", "material-home": "A house", "material-cash": "Money"}
+    finally:
+        pictures._plain_icon_names.cache_clear()
+
+
+def test_an_icon_with_no_words_in_its_name_is_a_picture():
+    assert pictures.icon_label("material-") == "picture"
+
+
+def test_a_welsh_easy_read_page_reads_its_icons_in_welsh_beside_an_english_one(tmp_path):
+    body = ":material-bus: Byddwn yn gwneud bysiau yn haws.\n\n:material-home-outline: Cartrefi.\n\n:material-cash:{ aria-label=\"Ein cyllideb\" } Arian.\n"
+    site = easy_site(tmp_path, body)
+    site.publication("cynllun", PLAN + "language: cy\n", "# Ein cynllun\n\nBeth fyddwn ni'n ei wneud.\n")
+    site.write("easyread/cynllun/index.md", f"---\ntitle: Ein cynllun Hawdd ei Ddeall\n---\n\n{body}")
+    result = site.build()
+    assert result.ok, result.log
+    assert icon_labels(result.html("easy-read/cynllun")) == {
+        "Byddwn yn gwneud bysiau yn haws.": "Bws", "Cartrefi.": "Tŷ", "Arian.": "Ein cyllideb"}
+    assert icon_labels(result.html("easy-read/plan")) == {
+        "Byddwn yn gwneud bysiau yn haws.": "A bus", "Cartrefi.": "A house", "Arian.": "Ein cyllideb"}
 
 
 # --- a picture for some words (first drafts) ----------------------------------------------

@@ -8,7 +8,9 @@ follow the text colour in light and dark mode; the files are also published at
 ``assets/easyread/easy_read/pictures/<name>.svg``.
 
 An icon with no alt text is named from ``icon-names.yml`` (plain words for the
-icons easy read uses most), or else from the icon's own name.
+icons easy read uses most), or else from the icon's own name. A page in another
+language takes the names from ``icon-names.<language>.yml`` (``icon-names.cy.yml``)
+beside it, and the English name for an icon that file lacks.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from pathlib import Path
 
 import yaml
 
+from ..languages.catalogue import SOURCE_LANGUAGE, primary
+from ..languages.speaking import current_language
+from ..languages.speaking import gettext as _
 from ..sources import outside_project
 
 PICTURES_DIR = Path(__file__).parent / "assets" / "pictures"
@@ -145,16 +150,36 @@ def svg(name: str) -> str:
     return re.sub(r"<\?xml[^>]*>\s*", "", text).strip()
 
 
-@functools.lru_cache(maxsize=1)
-def plain_icon_names() -> dict[str, str]:
-    """Icon -> plain words for an easy-read reader, from the package's list."""
-    names = yaml.safe_load(ICON_NAMES_FILE.read_text(encoding="utf-8")) or {}
-    return {str(icon): " ".join(str(words).split()) for icon, words in names.items()}
+def icon_names_file(language: str) -> Path:
+    """The list of plain names in a language: icon-names.yml (English), icon-names.cy.yml (Welsh)."""
+    code = primary(language)
+    return ICON_NAMES_FILE if code == SOURCE_LANGUAGE else ICON_NAMES_FILE.with_name(f"icon-names.{code}.yml")
 
 
-def listed_icon_name(shortname: str) -> str | None:
+def plain_icon_names(language: str | None = None) -> dict[str, str]:
+    """Icon -> plain words for an easy-read reader, in the language (the page's, when not given)."""
+    return _plain_icon_names(primary(language or current_language()))
+
+
+@functools.cache
+def _plain_icon_names(language: str) -> dict[str, str]:
+    english = _read_icon_names(ICON_NAMES_FILE)
+    translated = icon_names_file(language)
+    if translated == ICON_NAMES_FILE or not translated.is_file():
+        return english
+    names = _read_icon_names(translated)
+    # Only icons on the English list: which icons are listed stays the same in every language.
+    return {icon: names.get(icon) or words for icon, words in english.items()}
+
+
+def _read_icon_names(path: Path) -> dict[str, str]:
+    names = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(icon): " ".join(str(words).split()) for icon, words in names.items() if words}
+
+
+def listed_icon_name(shortname: str, language: str | None = None) -> str | None:
     """The plain name of an icon on the package's list (or of its plain style), or None."""
-    names = plain_icon_names()
+    names = plain_icon_names(language)
     name = shortname.strip(":")
     while name not in names and name.endswith(STYLE_ENDINGS):
         name = name.rsplit("-", 1)[0]
@@ -174,7 +199,8 @@ def icon_label(shortname: str) -> str:
         if name == phrase or name.startswith(phrase + "-"):
             name = words + name[len(phrase):]
     words = [ICON_WORDS.get(word, word) for word in name.split("-")]
-    return " ".join(word for word in words if word) or "picture"
+    # Translators: what an icon is read as when neither the page nor its name says what it shows.
+    return " ".join(word for word in words if word) or _("picture")
 
 
 def picture_for(words: str, available: Collection[str]) -> str | None:
