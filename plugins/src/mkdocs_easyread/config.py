@@ -5,11 +5,13 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .braille.config import BrailleConfig
 from .charts.config import ChartsConfig
 from .easy_read.config import EasyReadConfig
 from .news.config import NewsConfig
 from .outcomes.config import OutcomesConfig
 from .pdf.config import PdfConfig
+from .statement.config import StatementConfig
 from .theme.config import ThemeConfig
 
 
@@ -60,3 +62,7 @@ class PluginConfig(Config):
     """The news list and its Atom feed."""
     pdf = c.SubConfig(PdfConfig)
     """Tagged PDF/UA-1 PDFs."""
+    braille = c.SubConfig(BrailleConfig)
+    """Braille-ready files (BRF) beside the PDFs, translated by liblouis."""
+    statement = c.SubConfig(StatementConfig)
+    """The accessibility statement at accessibility/ and its easy-read version."""

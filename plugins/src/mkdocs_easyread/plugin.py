@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 def feature_classes() -> list[type[Feature]]:
     """Features in the order they see each event: the model first, the theme last."""
+    from .braille.feature import Braille
     from .charts.feature import Charts
     from .easy_read.feature import EasyRead
     from .glossary.feature import GlossaryFeature
@@ -45,8 +46,9 @@ def feature_classes() -> list[type[Feature]]:
     from .outcomes.feature import Outcomes
     from .pdf.feature import Pdf
     from .review.feature import Review
+    from .statement.feature import Statement
 
-    return [Publications, GlossaryFeature, News, Outcomes, EasyRead, Charts, Pdf, Review, LanguageSwitch, Theme]
+    return [Publications, GlossaryFeature, News, Outcomes, EasyRead, Charts, Pdf, Braille, Review, Statement, LanguageSwitch, Theme]
 
 
 def check_option_paths(build: Build) -> None:

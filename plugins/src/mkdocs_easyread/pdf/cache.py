@@ -36,11 +36,12 @@ class DamagedEntry(Exception):
 
 
 class PdfCache:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, suffix: str = ".pdf") -> None:
         self.folder = folder
+        self.suffix = suffix  # ".brf": Braille-ready files share the folder, each entry with its own sidecar
 
     def pdf_path(self, key: str) -> Path:
-        return self.folder / f"{key}.pdf"
+        return self.folder / f"{key}{self.suffix}"
 
     def sidecar_path(self, key: str) -> Path:
         return self.folder / f"{key}.json"

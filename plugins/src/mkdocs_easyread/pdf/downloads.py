@@ -9,9 +9,10 @@ patched when rendering ends.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mkdocs.utils import get_relative_url
 
@@ -26,6 +27,17 @@ TEMPLATE = "pdf/components/downloads.html"
 BOX = re.compile(r"<!--er-pdf-downloads-->.*?<!--/er-pdf-downloads-->", re.DOTALL)
 
 
+class OtherDownloads(Protocol):
+    """Files another feature lists in a publication's box after its PDFs (Braille-ready files).
+
+    Registered in `build.extra["downloads"]`; `final`: wait for files still being made and leave out
+    those that failed."""
+
+    def pending(self, slug: str) -> bool: ...
+
+    def items(self, slug: str, page_url: str, final: bool) -> list[dict[str, Any]]: ...
+
+
 @dataclass(frozen=True)
 class PendingPage:
     """A written page whose box waits for figures."""
@@ -35,7 +47,8 @@ class PendingPage:
     easy_read: bool = False  # an easy-read page: also offered the PDFs only its readers get
 
 
-def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, final: bool, easy_read: bool = False) -> str:
+def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, final: bool, easy_read: bool = False,
+               others: Sequence[OtherDownloads] = ()) -> str:
     """The box for a page; `final`: leave out PDFs that failed or never came; `easy_read`: an easy-read page."""
     items = []
     for pdf in pdfs.pdfs:
@@ -47,10 +60,12 @@ def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, fin
             "size": format_size(pdf.entry.size) if pdf.entry else "",
             "pages": pdf.entry.pages if pdf.entry else 0,
         })
+    items.extend(item for other in others for item in other.items(pdfs.slug, page_url, final))
     return str(components.render(TEMPLATE, items=items, easy_read=easy_read))
 
 
-def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage]) -> int:
+def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage],
+          others: Sequence[OtherDownloads] = ()) -> int:
     """Fill in the boxes of pages written before their PDFs were done; the number of files changed."""
     changed = 0
     for page in pages:
@@ -58,7 +73,7 @@ def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage
             html = page.path.read_text(encoding="utf-8")
         except OSError:
             continue
-        box = render_box(components, pdfs, page.url, final=True, easy_read=page.easy_read)
+        box = render_box(components, pdfs, page.url, final=True, easy_read=page.easy_read, others=others)
         patched = BOX.sub(lambda _, box=box: box, html, count=1)
         if patched != html:
             write_atomically(page.path, patched.encode("utf-8"))

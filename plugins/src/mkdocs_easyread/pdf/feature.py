@@ -83,6 +83,7 @@ class Pdf(Feature):
         jobs = [pdf.job for planned in self.planned.values() for pdf in planned.pdfs if pdf.job]
         if jobs:
             self.runner = Runner(jobs, self.build.options.pdf.concurrency)
+            self.build.extra["pdf.runner"] = self.runner  # Braille-ready files are made by the same workers
             log.info("easyread: rendering %d PDF%s in %d worker process%s", len(jobs), "" if len(jobs) == 1 else "s",
                      self.runner.workers, "" if self.runner.workers == 1 else "es")
 
@@ -100,9 +101,10 @@ class Pdf(Feature):
     def _download_box(self, planned: PublicationPdfs, page: Page) -> str:
         self._collect_finished(planned)
         easy_read = page.file.src_uri.startswith("easy-read/")
-        if any(pdf.entry is None and pdf.error is None for pdf in planned.pdfs):
+        others = self.build.extra.get("downloads", [])
+        if any(pdf.entry is None and pdf.error is None for pdf in planned.pdfs) or any(o.pending(planned.slug) for o in others):
             self.pending.setdefault(planned.slug, []).append(PendingPage(Path(page.file.abs_dest_path), page.url, easy_read))
-        return render_box(self.build.components, planned, page.url, final=False, easy_read=easy_read)
+        return render_box(self.build.components, planned, page.url, final=False, easy_read=easy_read, others=others)
 
     def _collect_finished(self, planned: PublicationPdfs) -> None:
         """Take the figures of PDFs that finished rendering while pages were being written."""
@@ -153,7 +155,7 @@ class Pdf(Feature):
             self._warn(pdf)
             self._publish(planned, pdf)
         with self.build.speaking_for(planned.publication):  # after the page events: in the publication's language
-            patch(self.build.components, planned, self.pending.get(planned.slug, []))
+            patch(self.build.components, planned, self.pending.get(planned.slug, []), self.build.extra.get("downloads", []))
         self._log(planned)
 
     def _publish(self, planned: PublicationPdfs, pdf: PlannedPdf) -> None:

@@ -7,6 +7,7 @@ Every job pickles, and `run` is a top-level function, so jobs work under the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 WORKER_MODULE = "mkdocs_easyread.pdf.worker"
 
@@ -47,15 +48,26 @@ class Rendered:
     problems: tuple[Problem, ...] = ()  # references left out: warnings for the council
 
 
+class PoolJob(Protocol):
+    """Another kind of file made in the PDFs' worker pool (Braille-ready files): it renders itself."""
+
+    key: str
+    html: str  # its length orders the jobs, longest first
+
+    def render(self) -> Rendered: ...
+
+
 class RenderError(Exception):
     """Whatever stopped a worker, as text: any exception pickles back to the main process."""
 
 
-def run(job: RenderJob) -> Rendered:
+def run(job: RenderJob | PoolJob) -> Rendered:
     """Render one job in this (worker) process; WeasyPrint is loaded only here."""
-    from . import worker
-
     try:
+        if not isinstance(job, RenderJob):
+            return job.render()
+        from . import worker
+
         return worker.render_job(job)
     except Exception as error:  # noqa: BLE001 - an exception that does not unpickle would break the whole pool
         raise RenderError(str(error) or type(error).__name__) from None

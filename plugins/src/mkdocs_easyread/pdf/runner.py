@@ -17,7 +17,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from . import jobs as job_module
-from .jobs import WORKER_MODULE, Rendered, RenderError, RenderJob
+from .jobs import WORKER_MODULE, PoolJob, Rendered, RenderError, RenderJob
 
 WORKER_DIED = "the process rendering it stopped (out of memory, or a crash inside WeasyPrint)"
 
@@ -40,9 +40,12 @@ def worker_count(concurrency: int, jobs: int) -> int:
 class Runner:
     """Renders jobs in the background; results are looked up by key, without waiting or with."""
 
-    def __init__(self, jobs: list[RenderJob], concurrency: int) -> None:
+    def __init__(self, jobs: list[RenderJob | PoolJob], concurrency: int) -> None:
         self.jobs = jobs
         self._by_key = {job.key: job for job in jobs}
+        self._added: list[RenderJob | PoolJob] = []  # given to add() before the pool was up
+        self._lock = threading.Lock()
+        self._started = False
         self.workers = worker_count(concurrency, len(jobs))
         self._futures: dict[str, Future] = {}
         self._submitted = threading.Event()
@@ -54,13 +57,28 @@ class Runner:
     def _submit(self) -> None:
         try:
             self._pool = start_pool(self.workers)
-            render = job_module.run  # looked up now, so that tests can replace it
-            for job in sorted(self.jobs, key=lambda job: -len(job.html)):  # longest first: shortest overall wait
-                self._futures[job.key] = self._pool.submit(render, job)
+            self._submit_all(self.jobs)
+            with self._lock:
+                self._submit_all(self._added)
+                self._started = True
         except BaseException as error:  # noqa: BLE001 - reported for each job in result()
             self._failure = error
         finally:
             self._submitted.set()
+
+    def _submit_all(self, jobs: list[RenderJob | PoolJob]) -> None:
+        render = job_module.run  # looked up now, so that tests can replace it
+        for job in sorted(jobs, key=lambda job: -len(job.html)):  # longest first: shortest overall wait
+            self._futures[job.key] = self._pool.submit(render, job)
+
+    def add(self, jobs: list[RenderJob | PoolJob]) -> None:
+        """More jobs for the same workers (Braille-ready files), without waiting for the pool to start."""
+        with self._lock:
+            self._by_key.update((job.key, job) for job in jobs)
+            if self._started:
+                self._submit_all(jobs)
+            else:
+                self._added.extend(jobs)
 
     def done(self, key: str) -> Rendered | BaseException | None:
         """The outcome if it is known now, else None."""
@@ -96,7 +114,7 @@ class Runner:
         """Shut the workers down; `cancel`: without waiting for PDFs not started yet."""
         self._submitted.wait()
         if self._pool is not None:
-            self._pool.shutdown(wait=not cancel, cancel_futures=True)
+            self._pool.shutdown(wait=not cancel, cancel_futures=cancel)  # added jobs may still be waiting
 
 
 def outcome(future: Future) -> Rendered | BaseException:

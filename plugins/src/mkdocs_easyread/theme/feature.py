@@ -182,6 +182,8 @@ class Theme(Feature):
             formats=self.build.options.alternative_formats,
             organisation=self.build.options.organisation,
             easy_read=page.file.src_uri.startswith("easy-read/"),
+            braille=(publication := self.build.publication_of(page)) is not None
+            and publication.slug in self.build.extra.get("braille", ()),
         )
 
     def on_post_page(self, output: str, page: Page) -> str:

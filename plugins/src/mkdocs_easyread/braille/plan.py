@@ -1,0 +1,95 @@
+"""Which Braille-ready files this build makes, from which pages, and which of them the cache already holds.
+
+The pages are those the PDFs are made from (`pdf/plan.py`), in the same reading order; the cache key is
+a hash of the braille document's HTML, the layout options, the liblouis table and version and this code.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..pdf.cache import Entry, PdfCache
+from ..pdf.fingerprint import Fingerprint
+from ..pdf.plan import Planner
+from .job import SUFFIX, BrailleJob
+from .louis import table_for, version
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from ..build import Build
+    from ..publications.model import Publication
+
+HERE = Path(__file__).parent
+TEMPLATE = "braille/components/document.html"
+
+
+@dataclass
+class PlannedBrf:
+    url: str  # site path: "plan/pdf/plan-easy-read.brf"
+    key: str
+    label: str  # "plan/braille-easy-read"
+    easy_read: bool
+    entry: Entry | None = None  # known: from the cache, or once translated
+    job: BrailleJob | None = None  # to translate, when the cache did not have it
+    error: BaseException | None = None
+    seconds: float = 0.0
+
+
+class PageFinder(Planner):
+    """The PDFs' planner, for its choice and order of a publication's pages only (no styles, logo or pictures)."""
+
+    def __post_init__(self) -> None:
+        pass
+
+
+@dataclass
+class BraillePlanner:
+    build: Build
+    pages: PageFinder
+    cache: PdfCache
+    command: str
+
+    def plan(self, publication: Publication) -> list[PlannedBrf] | None:
+        """The publication's files, standard and easy read; None when some of its pages were not rendered."""
+        found = self.pages.pages_of(publication)
+        if found is None:
+            return None
+        with self.build.speaking_for(publication):
+            return [self._planned(publication, pages, easy_read) for pages, easy_read in zip(found, (False, True))
+                    if pages]
+
+    def _planned(self, publication: Publication, pages: list[Page], easy_read: bool) -> PlannedBrf:
+        options = self.build.options.braille
+        slug = publication.slug
+        table = table_for(self.build.language_for(publication), options.grade)
+        html = self.build.components.render(
+            TEMPLATE, title=publication.title, subtitle=publication.subtitle, easy_read=easy_read,
+            organisation=publication.organisation_or(self.build.options.organisation),
+            chapters=[Markup(page.content or "") for page in pages],  # the pages' HTML from Markdown, as the PDFs use it
+        )
+        key = (Fingerprint().add(code_version(), version(self.command), table, options.cells_per_line,
+                                 options.lines_per_page, html).hexdigest())
+        name = f"{slug}-easy-read" if easy_read else slug
+        label = f"{slug}/braille-easy-read" if easy_read else f"{slug}/braille"
+        planned = PlannedBrf(f"{slug}/pdf/{name}{SUFFIX}", key, label, easy_read)
+        planned.entry = self.cache.get(key, label)
+        if planned.entry is None:
+            planned.job = BrailleJob(key, label, html, table, self.command, options.cells_per_line,
+                                     options.lines_per_page, str(self.cache.folder))
+        return planned
+
+
+@functools.cache
+def code_version() -> str:
+    """This package's braille code: a change in how files are laid out makes them again."""
+    digest = hashlib.sha256()
+    for path in sorted(HERE.rglob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
