@@ -3,7 +3,8 @@
 Prints, for each corpus size: HTML build ratio (plugin, PDFs off / bare);
 the glossary's share, and the part of it that matching and linking 500 terms
 takes (against a one-term glossary, which has the same glossary pages);
-tagged PDF pages per second of extra build time; the unchanged-rebuild ratio
+tagged PDF pages per second of extra build time; braille pages per second and
+what the Braille-ready files add to a build with PDFs; the unchanged-rebuild ratio
 with PDFs on; peak RSS; and site size per page.
 
     .venv/bin/python bench/run.py --sizes 100 400 800 [--repeat 3]
@@ -77,6 +78,11 @@ def pdf_pages(site: Path) -> int:
     return total
 
 
+def braille_pages(site: Path) -> int:
+    """Braille pages of every .brf: pages are separated by form feeds."""
+    return sum(path.read_bytes().rstrip(b"\f").count(b"\f") + 1 for path in site.rglob("*.brf"))
+
+
 def fastest(configs: dict[str, tuple[Path, Path]], repeat: int) -> dict[str, Run]:
     """Each HTML build ``repeat`` times, in turns so that a slow spell on the machine hits every
     configuration alike; the fastest run of each is kept (the others only add noise)."""
@@ -108,6 +114,10 @@ def measure(size: int, repeat: int) -> dict[str, float]:
     pages = pdf_pages(root / "site-pdf")
     warm = build(pdf_config, root / "site-pdf")
     extra = max(cold.seconds - html.seconds, 1e-6)
+    shutil.rmtree(root / ".cache-no-braille", ignore_errors=True)
+    no_braille = build(write_config(root, "pdf-no-braille", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache-no-braille"},
+                                                              "braille": {"enabled": False}}), root / "site-pdf-no-braille")
+    braille = braille_pages(root / "site-pdf")
     return {
         "pages": size,
         "bare s": bare.seconds,
@@ -121,6 +131,9 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         "glossary matching share": (html.seconds - one_term.seconds) / no_glossary.seconds,
         "pdf pages": pages,
         "pdf pages/s": pages / extra,
+        "braille pages": braille,
+        "braille pages/s": braille / max(cold.seconds - no_braille.seconds, 1e-6),
+        "braille share of a build with pdfs": cold.seconds / no_braille.seconds - 1,
         "rebuild ratio": warm.seconds / html.seconds,
         "peak RSS MB (pdf)": max(cold.peak_rss_mb, warm.peak_rss_mb),
         "KB/page bare": bare.site_bytes / bare.html_pages / 1024,
