@@ -92,6 +92,10 @@ class Build:
             return self.language_for(publication)
         return getattr(page.file, "locale", None) or self.site_language
 
+    def downloads_folder(self, slug: str) -> str:
+        """Where a publication's PDFs and braille files live in the site: 'plan/pdf/', in Welsh 'cy/plan/pdf/'."""
+        return f"{self.languages.prefix}{slug}/pdf/"
+
     def speaking_for(self, publication: Publication | None):  # noqa: ANN201 (a context manager)
         """Render in the publication's language: `with build.speaking_for(publication): ...`."""
         return speaking(self.language_for(publication))

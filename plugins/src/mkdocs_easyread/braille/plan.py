@@ -78,7 +78,7 @@ class BraillePlanner:
                                  options.lines_per_page, html).hexdigest())
         name = f"{slug}-easy-read" if easy_read else slug
         label = f"{slug}/braille-easy-read" if easy_read else f"{slug}/braille"
-        planned = PlannedBrf(f"{slug}/pdf/{name}{SUFFIX}", key, label, easy_read)
+        planned = PlannedBrf(f"{self.build.downloads_folder(slug)}{name}{SUFFIX}", key, label, easy_read)
         planned.entry = self.cache.get(key, label)
         if planned.entry is None:
             planned.job = BrailleJob(key, label, html, table, self.command, options.cells_per_line,

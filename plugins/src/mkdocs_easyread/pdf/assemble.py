@@ -12,6 +12,7 @@ from ..languages.speaking import gettext as _
 from .content import Chapter, Rewriter
 from .layout import EASY_READ_PICTURE, cover_picture, is_easy_read, layout_of, without_title_heading
 from .references import References
+from .print_words import print_words_style
 from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant, document_title
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ def assemble_document(build: Build, publication: Publication, variant: Variant, 
         )),
         introduction=introduction,
         chapters=items,
+        print_words=print_words_style(build.components),
     )
     return PrintDocument(str(html), title)
 

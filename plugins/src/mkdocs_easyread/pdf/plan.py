@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 PUBLICATION_FIELDS = ("slug", "title", "subtitle", "type", "status", "summary", "closes", "committee", "contacts")
 TEMPLATES = ("pdf/components/document.html", "pdf/components/cover.html", "pdf/components/print-header.html",
              "pdf/components/contents.html", "pdf/components/date-line.html", "theme/components/alternative-formats.html",
+             "pdf/components/watermark.svg",
              "publications/components/report-details.html", "publications/components/contacts.html")
 
 
@@ -134,7 +135,7 @@ class Planner:
         lang = self.build.language_for(publication)
         key = self._fingerprint(publication, variant, pages, css, lang)
         label = f"{publication.slug}/{variant.name}"
-        pdf = PlannedPdf(variant, f"{publication.slug}/pdf/{variant.file_name(publication.slug)}", key, label)
+        pdf = PlannedPdf(variant, self.build.downloads_folder(publication.slug) + variant.file_name(publication.slug), key, label)
         pdf.entry = self.cache.get(key, label)
         if pdf.entry is None:
             chapters = self._chapters(publication, pages)
