@@ -311,3 +311,16 @@ def test_the_language_switch_is_reached_by_keyboard_and_fits_a_phone(browser, se
         page.wait_for_url("**/cy/plan/")
     finally:
         context.close()
+
+
+def test_a_site_language_with_no_catalogue_is_one_warning(site):
+    site.config["theme"]["language"] = "fr"
+    site.publication("plan")
+    result = site.build(strict=False)
+    assert [w for w in result.warnings if "the site's language 'fr' has no catalogue" in w] and len(result.warnings) == 1, result.warnings
+
+
+def test_a_site_language_that_is_not_a_language_code_stops_the_build_with_one_message(site):
+    site.config["theme"]["language"] = "../../etc"
+    result = site.build()
+    assert not result.ok and "theme.language '../../etc' in mkdocs.yml is not a language code" in result.log, result.log

@@ -81,6 +81,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @event_priority(100)  # before other plugins read the theme's language (search does, and fails on nonsense)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._forget_previous_build_of(config)
         root = Path(config.config_file_path or ".").resolve().parent

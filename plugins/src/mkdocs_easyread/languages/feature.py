@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+
 from ..build import Feature
+from ..errors import SourceError
 from ..theme.feature import relative_url
 from .alternates import alternates
+from .catalogue import available_languages, primary
+from .site import LANGUAGE_CODE
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=")[^"]*(")', re.IGNORECASE)
 
 
 class LanguageSwitch(Feature):
+    def on_config(self, config: MkDocsConfig) -> None:
+        language = str(config.theme.get("language") or "en")
+        if not LANGUAGE_CODE.match(language):
+            raise PluginError(f"easyread: theme.language {language!r} in mkdocs.yml is not a language code; write one like en or cy")
+
+    def on_files(self, files: Files) -> None:
+        language = self.build.site_language
+        if primary(language) not in available_languages():
+            self.build.reporter.warn(SourceError(
+                Path(self.build.config.config_file_path or "mkdocs.yml"), None,
+                f"the site's language {language!r} has no catalogue of the plugin's words, so they are in English; "
+                f"use one of: {', '.join(available_languages())}, or add a catalogue (docs/languages.md)"))
+
     def on_env(self) -> None:
         """Pages the plugin made get what mkdocs-static-i18n gives the pages it picked, so that Material's
         language menu and `<link rel="alternate" hreflang>` point at their translations too."""
