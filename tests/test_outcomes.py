@@ -129,7 +129,8 @@ def test_progress_page_counts_outcomes_actions_and_links(built):
     assert "1 of these is overdue." in html, "overdue is a flag on actions, shown apart from the statuses"
     assert '<h2 id="outcome-O1">O1: Promoting equality, respect and being safe</h2>' in html
     assert '<a href="O1/#action-A1.1">Develop an LD-friendly Norfolk approach</a>' in html
-    assert 'Download the data: <a href="outcomes.csv" download>CSV' in html and '<a href="outcomes.json" download>JSON' in html
+    assert 'Download the data: <a href="outcomes.csv" download><span aria-hidden="true">CSV</span>' in html and '<a href="outcomes.json" download><span aria-hidden="true">JSON</span>' in html
+    assert "CSV file of every action" in html  # the name a screen reader announces, with the visible word in it
     for href in ("recommendations/", "history/", "../../easy-read/plan/progress/", "O2/"):
         assert f'href="{href}"' in html
     assert "<caption>Actions for outcome O1</caption>" in html and '<th scope="col" role="columnheader">Owner</th>' in html

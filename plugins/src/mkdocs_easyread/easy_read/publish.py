@@ -91,7 +91,7 @@ class Publisher:
             self._warn_flag(publication, f"easy_read is false but {folder} has easy-read pages; set easy_read: true", only_if_set=True)
 
     def _warn_flag(self, publication: Publication, message: str, only_if_set: bool = False) -> None:
-        path = self.build.docs_dir / publication.slug / "index.md"
+        path = self.build.root / publication.source  # the file this build read: index.cy.md in Welsh
         try:
             meta, _body = split_front_matter(read_text(path), path)
         except SourceError:
