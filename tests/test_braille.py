@@ -192,6 +192,17 @@ def test_without_liblouis_a_required_braille_is_a_warning(tmp_path, monkeypatch)
     assert len([w for w in result.warnings if "sudo apt-get install liblouis-bin liblouis-data" in w]) == 1
 
 
+@needs_liblouis
+def test_a_draft_says_so_on_its_title_page_as_the_pdf_cover_does(tmp_path):
+    site = make_site(tmp_path)
+    site.publication("plan", INDEX.replace("status: published", "status: draft"), BODY)
+    result = site.build()
+    assert result.ok, result.log
+    title_page = " ".join(pages_of(result, "plan.brf")[0])
+    assert "draft" in back_translated(title_page).lower()
+
+
+@needs_liblouis
 def test_turned_off_no_braille_ready_file(tmp_path):
     result = make_site(tmp_path, enabled=False).build()
     assert result.ok and not list(result.site.rglob("*.brf")) and "Braille" not in result.log

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..pdf.assemble import status_text
+
 from ..pdf.cache import Entry, PdfCache
 from ..pdf.fingerprint import Fingerprint
 from ..pdf.plan import Planner
@@ -72,6 +74,9 @@ class BraillePlanner:
         html = self.build.components.render(
             TEMPLATE, title=publication.title, subtitle=publication.subtitle, easy_read=easy_read,
             organisation=publication.organisation_or(self.build.options.organisation),
+            # As on the PDF's cover: a draft must not read as agreed.
+            status=status_text(publication.status, publication.status_label) if publication.status != "published" else "",
+            published=bool(publication.published), date=publication.published or self.build.today,
             chapters=[Markup(page.content or "") for page in pages],  # the pages' HTML from Markdown, as the PDFs use it
         )
         key = (Fingerprint().add(code_version(), version(self.command), table, options.cells_per_line,
