@@ -236,6 +236,7 @@ def bilingual(tmp_path_factory) -> Result:
     site.write("content/plan/more.md", "# More\n\nOnly in English.\n")
     site.write("easyread/plan/index.md", "---\ntitle: Our plan\n---\n![House](picture:home) You can live in your own **home**.\n")
     site.write("easyread/plan/index.cy.md", EASY_READ)
+    site.write("easyread/plan/more.md", "---\ntitle: More\n---\n![House](picture:home) Only in English.\n")
     result = site.build()
     assert result.ok and not result.warnings, result.log
     return result
@@ -251,7 +252,7 @@ def switch_links(html: str) -> dict[str, str]:
     return {a.get("hreflang"): a.get("href") for a in tree.xpath("//nav[contains(@class, 'er-language-switch')]//a")}
 
 
-@pytest.mark.parametrize("page", ["plan/", "plan/glossary/", "easy-read/plan/"])
+@pytest.mark.parametrize("page", ["plan/", "plan/glossary/", "easy-read/plan/", "accessibility/", "glossary/"])
 def test_each_page_and_its_welsh_version_link_to_each_other_with_hreflang(bilingual, page):
     english, welsh = bilingual.html(page), bilingual.html(f"cy/{page}")
     assert set(switch_links(english)) == {"cy"} and set(switch_links(welsh)) == {"en"}
@@ -278,6 +279,8 @@ def test_the_sites_policy_lets_the_theme_run_on_the_pages_of_every_language(bili
 def test_a_page_with_no_translation_has_no_language_link(bilingual):
     assert not switch_links(bilingual.html("plan/more/"))
     assert not (bilingual.site / "cy" / "plan" / "more").exists()
+    assert not switch_links(bilingual.html("easy-read/plan/more/"))  # its easy read is in English only
+    assert not (bilingual.site / "cy" / "easy-read" / "plan" / "more").exists()
 
 
 @pytest.mark.browser

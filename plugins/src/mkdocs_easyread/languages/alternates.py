@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalogue import language_name
+from .site import language_of_file
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -30,17 +32,34 @@ def alternates(build: Build, page: Page) -> list[Alternate]:
     links = []
     for language in languages.others:
         other = found.get(language)
-        if other is not None and getattr(other, "locale", None) == language:
+        if other is not None and getattr(other, "locale", None) == language and _made_in(build, page, language):
             url = languages.prefix_of(language) + page.url.removeprefix(languages.prefix)
             links.append(Alternate(language, language_name(language), url))
     return links
 
 
 def _translated_source(build: Build, page: Page) -> Page | None:
-    """The page whose translations decide this one's: itself, or for a page the plugin made for a
-    publication (its glossary, progress or easy-read pages) the publication's index.md."""
+    """The page whose translations decide this one's: itself; for a page the plugin made for a
+    publication (its glossary, progress or easy-read pages) the publication's index.md; for a page
+    it made for the whole site (statement, easy-read home, site glossary) the home page."""
     if page.file.generated_by is None:
         return page
     publication = build.publication_of(page)
-    index = build.files.get_file_from_path(f"{publication.slug}/index.md") if publication and build.files else None
+    index = build.files.get_file_from_path(f"{publication.slug}/index.md" if publication else "index.md") if build.files else None
     return index.page if index is not None else None
+
+
+def _made_in(build: Build, page: Page, language: str) -> bool:
+    """Whether the other language's build makes this page too: a page read from a file of its own
+    (an easy-read page) or made from one (the site glossary) needs that file's translation."""
+    made_from = page.file.abs_src_path if page.file.generated_by is not None else None
+    if page.file.src_uri == "glossary.md":
+        made_from = str(build.docs_dir / build.options.glossary_file)
+    if made_from is None:
+        return True
+    path = Path(made_from)
+    base = path.with_suffix("").with_suffix(path.suffix) if language_of_file(path) else path
+    written = [base.with_name(f"{base.stem}.{language}{base.suffix}")]
+    if language == build.languages.default:
+        written.append(base)
+    return any(candidate.is_file() for candidate in written)
