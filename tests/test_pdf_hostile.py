@@ -264,7 +264,7 @@ def test_a_crash_while_assembling_one_publication_leaves_the_others_whole(tmp_pa
     plant_crash(monkeypatch, plan, "assemble_document", lambda build, publication, *rest: publication.slug == "bad")
     result = two_publications(tmp_path).build(strict=False)
     assert_only_bad_failed(result)
-    assert not (result.site / "bad" / "pdf").exists()
+    assert not list((result.site / "bad").glob("pdf/*.pdf"))
 
 
 def test_a_crash_in_one_publications_download_box_leaves_the_others_whole(tmp_path, monkeypatch):
@@ -281,7 +281,7 @@ def die_rendering_bad(job):
 
     if job.label.startswith("bad/"):
         os._exit(70)
-    return worker.render_job(job)
+    return worker.render_job(job) if hasattr(job, "roots") else job.render()  # braille jobs render themselves
 
 
 def test_a_worker_that_dies_on_one_publication_leaves_the_others_whole(tmp_path, monkeypatch):
