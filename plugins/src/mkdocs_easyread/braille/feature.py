@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.utils import get_relative_url
 
-from ..build import Feature
 from ..errors import SourceError
 from ..output import copy_atomically
 from ..pdf.cache import Entry, PdfCache
+from ..pdf.feature import FollowsReadingOrder
 from ..pdf.jobs import Rendered
 from ..pdf.runner import Runner
 from . import louis
@@ -26,20 +26,15 @@ from .job import SUFFIX
 from .plan import BraillePlanner, PageFinder, PlannedBrf
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
-
     from ..build import Build
     from ..publications.model import Publication
 
 log = logging.getLogger("mkdocs.plugins.easyread")
 
 
-class Braille(Feature):
+class Braille(FollowsReadingOrder):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
-        self.files: Files | None = None
-        self.nav_order: dict[str, int] = {}
         self.planned: dict[str, list[PlannedBrf]] = {}
         self.runner: Runner | None = None
         self.own_runner = False  # started here (no PDF to render), so closed here
@@ -52,13 +47,6 @@ class Braille(Feature):
     @property
     def cache(self) -> PdfCache:
         return PdfCache(self.build.root / self.build.options.pdf.cache_dir, SUFFIX)
-
-    def on_files(self, files: Files) -> None:
-        self.files = files
-
-    def on_nav(self, nav: Navigation, files: Files) -> None:
-        self.files = files
-        self.nav_order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
 
     def on_env(self) -> None:
         self.planned.clear()

@@ -37,11 +37,25 @@ log = logging.getLogger("mkdocs.plugins.easyread")
 ASSETS = AssetStore()  # digests of pictures, kept across the rebuilds of `mkdocs serve`
 
 
-class Pdf(Feature):
+class FollowsReadingOrder(Feature):
+    """Keeps the site's files and the navigation's reading order, which PDFs and braille files follow."""
+
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.files: Files | None = None
         self.nav_order: dict[str, int] = {}
+
+    def on_files(self, files: Files) -> None:
+        self.files = files
+
+    def on_nav(self, nav: Navigation, files: Files) -> None:
+        self.files = files
+        self.nav_order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
+
+
+class Pdf(FollowsReadingOrder):
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
         self.planned: dict[str, PublicationPdfs] = {}
         self.pending: dict[str, list[PendingPage]] = {}
         self.runner: Runner | None = None
@@ -54,13 +68,6 @@ class Pdf(Feature):
     @property
     def cache(self) -> PdfCache:
         return PdfCache(self.build.root / self.build.options.pdf.cache_dir)
-
-    def on_files(self, files: Files) -> None:
-        self.files = files
-
-    def on_nav(self, nav: Navigation, files: Files) -> None:
-        self.files = files
-        self.nav_order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
 
     def on_env(self) -> None:
         self.planned.clear()
