@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.utils import get_relative_url
 
 from ..errors import SourceError
-from ..output import copy_atomically
 from ..pdf.cache import Entry, PdfCache
-from ..pdf.feature import FollowsReadingOrder
+from ..pdf.feature import FilesFromPages
 from ..pdf.jobs import Rendered
 from ..pdf.runner import Runner
 from . import louis
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.easyread")
 
 
-class Braille(FollowsReadingOrder):
+class Braille(FilesFromPages):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.planned: dict[str, list[PlannedBrf]] = {}
@@ -151,22 +150,13 @@ class Braille(FollowsReadingOrder):
                 log.info("easyread: Braille cache: older files were not removed: %s", error)
 
     def _publish(self, publication: Publication, brf: PlannedBrf) -> None:
-        target = self.build.site_dir / brf.url
-        if brf.entry is not None:
-            try:
-                copy_atomically(self.cache.pdf_path(brf.key), target)
-                return
-            except OSError as error:
-                brf.entry, brf.error = None, error
-        target.unlink(missing_ok=True)  # never leave an older file under this name
+        failed = self._copy_into_site(self.cache, brf.key if brf.entry is not None else None, brf.url)
+        if brf.entry is not None and failed is None:
+            return
+        if failed is not None:
+            brf.entry, brf.error = None, failed
         self._report(publication, "the Braille-ready file" + (" of the easy read version" if brf.easy_read else ""),
                      brf.error)
-
-    def _report(self, publication: Publication, what: str, error: BaseException | None) -> None:
-        reason = (str(error) or type(error).__name__) if error is not None else "unknown error"
-        self.build.reporter.warn(SourceError(
-            self.build.root / publication.source, None, f"{what} for '{publication.slug}' could not be made: {reason}",
-        ))
 
     def _log(self, slug: str, files: list[PlannedBrf]) -> None:
         made = [brf for brf in files if brf.entry is not None]

@@ -32,6 +32,11 @@ def current_language() -> str:
     return _language.get()
 
 
+def N_(message: str) -> str:  # noqa: N802 (the marker name Babel extracts)
+    """Marks a message for extraction where it is defined; it is translated with gettext where it is shown."""
+    return message
+
+
 def gettext(message: str) -> str:
     return translations(current_language()).gettext(message)
 

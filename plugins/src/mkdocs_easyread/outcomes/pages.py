@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..errors import SourceError
-from ..languages.speaking import current_language
+from ..languages.speaking import N_, current_language
 from ..languages.speaking import gettext as _
 from .citations import paragraph_href
 from .exports import csv_text, json_text
@@ -118,18 +118,16 @@ def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Bu
     return result
 
 
+PAGE_TITLES = {"progress": N_("Progress"), "recommendations": N_("Recommendations"), "history": N_("History of changes")}
+EASY_READ_TITLE = N_("How we are doing")
+
+
 def _title(key: str, plan: Plan) -> str:
     """A generated page's title, in the language being spoken (front matter: navigation and the page)."""
     if key.startswith("outcome:"):
         outcome = next(o for o in plan.outcomes if f"outcome:{o.id}" == key)
         return f"{outcome.id}: {text(outcome, 'title')}"
-    if key == "progress":
-        return _("Progress")
-    if key == "recommendations":
-        return _("Recommendations")
-    if key == "history":
-        return _("History of changes")
-    return _("How we are doing")
+    return _(PAGE_TITLES.get(key, EASY_READ_TITLE))
 
 
 def text(item: Any, name: str) -> Any:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..languages.speaking import N_
 from ..languages.speaking import gettext as _
 from .content import Chapter, Rewriter
 from .layout import EASY_READ_PICTURE, cover_picture, is_easy_read, layout_of, without_title_heading
-from .references import References
 from .print_words import print_words_style
+from .references import References
 from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant, document_title
 
 if TYPE_CHECKING:
@@ -22,29 +23,25 @@ if TYPE_CHECKING:
     from ..publications.model import Publication
 
 
+STATUS_TEXT = {
+    "draft": N_("Draft. It has not been agreed and it may change."),
+    "consultation": N_("Consultation draft. We want your views before we agree it."),
+    "published": N_("Published."),
+    "archived": N_("Archived. It is no longer current and is kept for reference."),
+}
+# Translators: after the type of publication on a PDF's cover, "Strategy: large print version".
+VERSION_LABELS = {LARGE_PRINT.name: N_("large print version"), EASY_READ.name: N_("easy read version"),
+                  REVIEW_PACK.name: N_("easy read review pack")}
+
+
 def status_text(status: str, fallback: str) -> str:
     """The status line of a cover or header block, in the language being written."""
-    if status == "draft":
-        return _("Draft. It has not been agreed and it may change.")
-    if status == "consultation":
-        return _("Consultation draft. We want your views before we agree it.")
-    if status == "published":
-        return _("Published.")
-    if status == "archived":
-        return _("Archived. It is no longer current and is kept for reference.")
-    return fallback
+    return _(STATUS_TEXT[status]) if status in STATUS_TEXT else fallback
 
 
 def version_label(variant: Variant) -> str:
     """After the publication's type on the cover: 'Strategy: large print version'."""
-    if variant is LARGE_PRINT:
-        # Translators: after the type of publication on a PDF's cover, "Strategy: large print version".
-        return _("large print version")
-    if variant is EASY_READ:
-        return _("easy read version")
-    if variant is REVIEW_PACK:
-        return _("easy read review pack")
-    return ""
+    return _(VERSION_LABELS[variant.name]) if variant.name in VERSION_LABELS else ""
 
 
 @dataclass

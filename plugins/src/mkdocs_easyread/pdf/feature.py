@@ -37,8 +37,9 @@ log = logging.getLogger("mkdocs.plugins.easyread")
 ASSETS = AssetStore()  # digests of pictures, kept across the rebuilds of `mkdocs serve`
 
 
-class FollowsReadingOrder(Feature):
-    """Keeps the site's files and the navigation's reading order, which PDFs and braille files follow."""
+class FilesFromPages(Feature):
+    """What PDFs and braille files share: the site's files and the navigation's reading order, which
+    they follow; copying what was made from the cache into the site; saying what could not be made."""
 
     def __init__(self, build: Build) -> None:
         super().__init__(build)
@@ -52,8 +53,29 @@ class FollowsReadingOrder(Feature):
         self.files = files
         self.nav_order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
 
+    def _copy_into_site(self, cache: PdfCache, key: str | None, url: str) -> OSError | None:
+        """The file made under `key` at its place in the site; with no file made (`key` None) or a failed
+        copy, no older or partial file is left under its name."""
+        target = self.build.site_dir / url
+        if key is not None:
+            try:
+                copy_atomically(cache.pdf_path(key), target)
+                return None
+            except OSError as error:
+                target.unlink(missing_ok=True)
+                return error
+        target.unlink(missing_ok=True)
+        return None
 
-class Pdf(FollowsReadingOrder):
+    def _report(self, publication: Publication, what: str, error: BaseException | None) -> None:
+        reason = (str(error) or type(error).__name__) if error is not None else "unknown error"
+        self.build.reporter.warn(SourceError(
+            self.build.root / publication.source, None,
+            f"{what} for '{publication.slug}' could not be made: {reason}",
+        ))
+
+
+class Pdf(FilesFromPages):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.planned: dict[str, PublicationPdfs] = {}
@@ -166,14 +188,11 @@ class Pdf(FollowsReadingOrder):
         self._log(planned)
 
     def _publish(self, planned: PublicationPdfs, pdf: PlannedPdf) -> None:
-        target = self.build.site_dir / pdf.url
-        if pdf.entry is not None:
-            try:
-                copy_atomically(self.cache.pdf_path(pdf.key), target)
-                return
-            except OSError as error:
-                pdf.entry, pdf.error = None, error
-        target.unlink(missing_ok=True)  # never leave an older or partial file under this name
+        failed = self._copy_into_site(self.cache, pdf.key if pdf.entry is not None else None, pdf.url)
+        if pdf.entry is not None and failed is None:
+            return
+        if failed is not None:
+            pdf.entry, pdf.error = None, failed
         self._report(planned.publication, f"the {pdf.variant.label}", pdf.error)
 
     def _warn(self, pdf: PlannedPdf) -> None:
@@ -185,13 +204,6 @@ class Pdf(FollowsReadingOrder):
     def _source_error(self, problem: Problem) -> SourceError:
         path = self.build.root / problem.source
         return SourceError(path, line_naming(path, problem.reference), problem.message)
-
-    def _report(self, publication: Publication, what: str, error: BaseException | None) -> None:
-        reason = (str(error) or type(error).__name__) if error is not None else "unknown error"
-        self.build.reporter.warn(SourceError(
-            self.build.root / publication.source, None,
-            f"{what} for '{publication.slug}' could not be made: {reason}",
-        ))
 
     def _log(self, planned: PublicationPdfs) -> None:
         made = [pdf for pdf in planned.pdfs if pdf.entry is not None]

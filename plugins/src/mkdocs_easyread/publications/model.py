@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..languages.speaking import N_
 from ..languages.speaking import gettext as _
-
-
-def N_(message: str) -> str:  # noqa: N802 (babel's marker name)
-    """Marks a message for extraction; it is translated where it is shown (type_label, status_label)."""
-    return message
 
 
 # The English names are message ids: translated when read, in the language being written.
