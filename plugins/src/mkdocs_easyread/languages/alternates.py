@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..glossary.feature import SITE_GLOSSARY
 from .catalogue import language_name
-from .site import language_of_file
+from .site import without_language, written_in
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -53,13 +54,12 @@ def _made_in(build: Build, page: Page, language: str) -> bool:
     """Whether the other language's build makes this page too: a page read from a file of its own
     (an easy-read page) or made from one (the site glossary) needs that file's translation."""
     made_from = page.file.abs_src_path if page.file.generated_by is not None else None
-    if page.file.src_uri == "glossary.md":
+    if page.file.src_uri == SITE_GLOSSARY:
         made_from = str(build.docs_dir / build.options.glossary_file)
     if made_from is None:
         return True
-    path = Path(made_from)
-    base = path.with_suffix("").with_suffix(path.suffix) if language_of_file(path) else path
-    written = [base.with_name(f"{base.stem}.{language}{base.suffix}")]
+    base = without_language(Path(made_from))
+    written = [written_in(base, language)]
     if language == build.languages.default:
         written.append(base)
     return any(candidate.is_file() for candidate in written)

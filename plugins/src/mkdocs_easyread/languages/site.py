@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +35,11 @@ class Languages:
     current: str
     default: str
     built: tuple[str, ...] = ()
-    others: tuple[str, ...] = field(default=())
     fallback: bool = False  # pages not translated are built from the default language's files
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return tuple(language for language in self.built if language != self.current)
 
     @property
     def is_multilingual(self) -> bool:
@@ -59,8 +62,7 @@ def languages_of(config: MkDocsConfig) -> Languages:
         return Languages(site_language, site_language, (site_language,))
     current = plugin.current_language or plugin.default_language
     built = tuple(plugin.build_languages)
-    others = tuple(lang for lang in built if lang != current)
-    return Languages(current, plugin.default_language, built, others, bool(plugin.config.get("fallback_to_default", True)))
+    return Languages(current, plugin.default_language, built, bool(plugin.config.get("fallback_to_default", True)))
 
 
 def known_as(file: File) -> str:
@@ -95,15 +97,23 @@ def sources_for(paths: Iterable[Path], languages: Languages) -> dict[Path, Path]
     when the site falls back to it. Files written for other languages are left out."""
     by_language: dict[Path, dict[str, Path]] = {}
     for path in paths:
-        language = language_of_file(path)
-        base = path.with_suffix("").with_suffix(path.suffix) if language else path
-        by_language.setdefault(base, {})[language or languages.default] = path
+        by_language.setdefault(without_language(path), {})[language_of_file(path) or languages.default] = path
     chosen = {}
     for base, written in by_language.items():
         source = written.get(languages.current) or (written.get(languages.default) if languages.fallback else None)
         if source is not None:
             chosen[base] = source
     return chosen
+
+
+def without_language(path: Path) -> Path:
+    """`index.cy.md` -> `index.md`; a file not written for one language is itself."""
+    return path.with_suffix("").with_suffix(path.suffix) if language_of_file(path) else path
+
+
+def written_in(path: Path, language: str) -> Path:
+    """`index.md` -> `index.cy.md`."""
+    return path.with_name(f"{path.stem}.{language}{path.suffix}")
 
 
 def language_of_file(path: Path) -> str | None:
