@@ -16,6 +16,7 @@ TYPES = {
     "action-plan": N_("Action plan"),
     "committee-report": N_("Committee report"),
     "news": N_("News"),
+    "guidance": N_("Guidance"),
 }
 STATUSES = {
     "draft": N_("Draft"),
@@ -26,7 +27,7 @@ STATUSES = {
 EASY_READ_CHOICES = ("true", "false", "draft")
 # paragraphs: 1, 2, 3 ... straight through the publication; sections: 1, 1.1, 1.1.1 under numbered headings.
 NUMBERING = ("paragraphs", "sections", "false")
-COVERED_TYPES = ("strategy", "quality-report", "action-plan")  # a PDF cover earns its page for these
+COVERED_TYPES = ("strategy", "quality-report", "action-plan", "guidance")  # a PDF cover earns its page for these
 COMMITTEE_KEYS = ("committee", "meeting", "item", "report_of", "divisions")
 
 
