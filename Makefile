@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-test system-packages browser bench messages clean
+.PHONY: serve build docs test install install-test system-packages browser bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ serve: install system-packages
 build: install system-packages
 	$(BIN)/mkdocs build --strict
 
+## Build the user guide (docs/, itself a site made with the plugin) and serve it at http://127.0.0.1:8001
+docs: install system-packages
+	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
+	$(BIN)/python -m http.server 8001 --bind 127.0.0.1 --directory docs/site
+
 ## Install what the tests need and run them all
 test: install-test
 	$(BIN)/python -m pytest
@@ -73,4 +78,4 @@ messages: install
 		-i $(LOCALE)/locale/messages.pot -d $(LOCALE)/locale
 
 clean:
-	rm -rf site .cache bench/out
+	rm -rf site docs/site .cache docs/.cache bench/out

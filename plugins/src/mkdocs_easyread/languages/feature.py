@@ -36,7 +36,7 @@ class LanguageSwitch(Feature):
             self.build.reporter.warn(SourceError(
                 Path(self.build.config.config_file_path or "mkdocs.yml"), None,
                 f"the site's language {language!r} has no catalogue of the plugin's words, so they are in English; "
-                f"use one of: {', '.join(available_languages())}, or add a catalogue (docs/languages.md)"))
+                f"use one of: {', '.join(available_languages())}, or add a catalogue (the user guide's page “Publish in Welsh” says how)"))
 
     def on_env(self) -> None:
         """Pages the plugin made get what mkdocs-static-i18n gives the pages it picked, so that Material's

@@ -1,6 +1,6 @@
 """The plan as data: ``outcomes.csv`` (one row per action) and ``outcomes.json`` (the same rows
 with full history). Output depends only on the sources and the build date, so that builds
-are byte-identical. The JSON shape is documented in docs/outcomes-json.md.
+are byte-identical. The JSON shape is documented in the user guide (docs/guide/reference/outcomes-exports.md).
 
 Both carry the date actions are overdue as at (``overdue_as_at``): the build date, or for an
 archived plan the date it was last updated; ``generated`` in the JSON stays the build date."""

@@ -119,7 +119,7 @@ def _language(node: Node) -> str | None:
     known = available_languages()
     if str(value) not in known:
         raise node.error(f"language {describe(value)} has no catalogue of the plugin's words; expected one of: "
-                         f"{', '.join(known)} (docs/languages.md says how to add one)", "language")
+                         f"{', '.join(known)} (the user guide's page “Publish in Welsh” says how to add a language)", "language")
     return str(value)
 
 
