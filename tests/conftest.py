@@ -82,8 +82,11 @@ class Site:
         path.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
         return path
 
-    def build(self, strict: bool = True) -> Result:
-        """Build in this process (fast); a SourceError or crash is captured, never raised."""
+    def build(self, strict: bool = True, command: str = "build") -> Result:
+        """Build in this process (fast); a SourceError or crash is captured, never raised.
+
+        ``command="serve"`` builds as one rebuild of `mkdocs serve` does (without serving it).
+        """
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort, ConfigurationError
@@ -100,7 +103,7 @@ class Site:
         ok, error = True, ""
         try:
             config = load_config(str(config_file), strict=strict, site_dir=str(self.root / "site"))
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command=command, dirty=False)
             build(config)
         except (Abort, ConfigurationError) as exc:
             ok, error = False, str(exc)

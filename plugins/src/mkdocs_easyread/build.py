@@ -124,6 +124,10 @@ def slug_of(src_uri: str) -> str:
 class Feature:
     """One capability of the plugin. Override only the MkDocs events it needs."""
 
+    # In `mkdocs serve`, on_post_build runs after the site is served and reloaded, in the background
+    # (files that take long to make, such as PDFs): the edited page reloads as soon as its HTML is written.
+    finishes_in_background = False
+
     def __init__(self, build: Build) -> None:
         self.build = build
 
@@ -151,6 +155,9 @@ class Feature:
 
     def on_build_error(self) -> None:
         """The build failed: stop background work."""
+
+    def supersede(self) -> None:
+        """`mkdocs serve` started a newer build: stop this one's background work and write nothing more."""
 
     def page_top(self, page: Page) -> str | None:
         """Safe markup for above the page's content (banners, headers, links)."""

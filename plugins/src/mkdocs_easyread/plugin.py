@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +78,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self.features: list[Feature] = []
         self._configured: tuple[MkDocsConfig, list[Any]] | None = None
         self._page_language = contextlib.ExitStack()  # from on_page_markdown to the end of on_page_content
+        self._background: list[Feature] = []  # still finishing an earlier build of `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -101,6 +103,13 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             config.markdown_extensions[:] = self._configured[1]
         else:
             self._configured = (config, list(config.markdown_extensions))
+            self._supersede_background_work()
+
+    def _supersede_background_work(self) -> None:
+        """A new build of `mkdocs serve` (a new config; not the next language of the same build)."""
+        for feature in self._background:
+            feature.supersede()
+        self._background.clear()
 
     # After other plugins have added their files, and after mkdocs-static-i18n (-100) has
     # picked this language's files.
@@ -180,15 +189,23 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
             return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        later = [feature for feature in self.features if self.serving and feature.finishes_in_background]
         try:
-            with speaking(self.build.site_language):
-                for feature in self.features:
-                    with self.build.reporter.catching():
-                        feature.on_post_build()
+            self._post_build(self.build, [feature for feature in self.features if feature not in later])
             summarise(self.build.findings)
         finally:
             use_atomic_writes(False)
             confine_sources_to(None)
+        if later:
+            self._background.extend(later)
+            threading.Thread(target=self._post_build, args=(self.build, later), name="easyread-finishing", daemon=True).start()
+
+    @staticmethod
+    def _post_build(build: Build, features: list[Feature]) -> None:
+        with speaking(build.site_language):
+            for feature in features:
+                with build.reporter.catching():
+                    feature.on_post_build()
 
     def on_build_error(self, *, error: Exception) -> None:
         use_atomic_writes(False)

@@ -130,12 +130,19 @@ class Braille(FilesFromPages):
             self.runner.close(cancel=True)
         self.runner = None
 
+    def supersede(self) -> None:
+        super().supersede()
+        if self.runner is not None and self.own_runner:
+            self.runner.close(cancel=True)
+
     def on_post_build(self) -> None:
         try:
             for slug, files in self.planned.items():
                 publication = self.build.publications[slug]
                 for brf in files:
                     self._collect(brf, wait=True)
+                    if self.superseded.is_set():
+                        return
                     self._publish(publication, brf)
                 self._log(slug, files)
         finally:

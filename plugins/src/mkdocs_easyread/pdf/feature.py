@@ -11,6 +11,7 @@ written before their PDFs were done.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,10 +42,13 @@ class FilesFromPages(Feature):
     """What PDFs and braille files share: the site's files and the navigation's reading order, which
     they follow; copying what was made from the cache into the site; saying what could not be made."""
 
+    finishes_in_background = True
+
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.files: Files | None = None
         self.nav_order: dict[str, int] = {}
+        self.superseded = threading.Event()  # a newer build of `mkdocs serve` makes these files now
 
     def on_files(self, files: Files) -> None:
         self.files = files
@@ -52,6 +56,9 @@ class FilesFromPages(Feature):
     def on_nav(self, nav: Navigation, files: Files) -> None:
         self.files = files
         self.nav_order = {page.file.src_uri: number for number, page in enumerate(nav.pages)}
+
+    def supersede(self) -> None:
+        self.superseded.set()
 
     def _copy_into_site(self, cache: PdfCache, key: str | None, url: str) -> OSError | None:
         """The file made under `key` at its place in the site; with no file made (`key` None) or a failed
@@ -157,9 +164,16 @@ class Pdf(FilesFromPages):
             self.runner.close(cancel=True)
             self.runner = None
 
+    def supersede(self) -> None:
+        super().supersede()
+        if self.runner is not None:
+            self.runner.close(cancel=True)  # left for the finishing thread to forget
+
     def on_post_build(self) -> None:
         try:
             for planned in self.planned.values():
+                if self.superseded.is_set():
+                    return
                 try:
                     self._finish(planned)
                 except Exception as error:  # noqa: BLE001 - one publication's PDFs must not stop the others
@@ -181,6 +195,8 @@ class Pdf(FilesFromPages):
         for pdf in planned.pdfs:
             if pdf.entry is None and pdf.error is None and self.runner is not None:
                 self._take(pdf, self.runner.result(pdf.key))
+            if self.superseded.is_set():
+                return
             self._warn(pdf)
             self._publish(planned, pdf)
         with self.build.speaking_for(planned.publication):  # after the page events: in the publication's language
