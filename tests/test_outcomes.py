@@ -503,3 +503,12 @@ def contrast(dark: int, light: int) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
     return (luminance(light) + 0.05) / (luminance(dark) + 0.05)
+
+
+def test_the_plan_file_itself_is_not_published(site):
+    site.publication("plan")
+    site.write("content/plan/outcomes.yml", PLAN)
+    result = site.build()
+    assert result.ok, result.log
+    assert not (result.site / "plan" / "outcomes.yml").exists()
+    assert (result.site / "plan" / "progress" / "outcomes.json").is_file()

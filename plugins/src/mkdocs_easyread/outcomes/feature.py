@@ -43,6 +43,9 @@ class Outcomes(Feature):
         options = self.build.options.outcomes
         for slug in sorted(self.build.publications):
             path = self.build.docs_dir / slug / options.file_name
+            source = files.get_file_from_path(f"{slug}/{options.file_name}")
+            if source is not None:
+                files.remove(source)  # a data file: its exports (outcomes.csv, outcomes.json) are what is published
             if path.is_file():
                 with self.build.reporter.catching(path):  # one plan's failure leaves the others
                     self._add(slug, path, files)
