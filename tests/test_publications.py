@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import pytest
 
 
@@ -148,3 +149,14 @@ def test_home_page_keeps_its_own_content(site):
     assert '<a href="plan/">plan</a>' in html
     assert "&lt;p&gt;" not in html and "&lt;a" not in html
     assert "Our publications" in html
+
+
+def test_a_page_that_starts_with_its_own_heading_has_one_h1(site):
+    site.publication("plan", body="# Our *plan*\n\nWords.\n")
+    site.write("content/plan/chapter.md", "# Chapter heading\n\nWords.\n")
+    result = site.build()
+    assert result.ok, result.log
+    for url, title in (("plan/", "Our <em>plan</em>"), ("plan/chapter/", "Chapter heading")):
+        headings = re.findall(r"<h1\b[^>]*>.*?</h1>", result.html(url), re.DOTALL)
+        assert len(headings) == 1, headings
+        assert title in headings[0] and ' id="' in headings[0]

@@ -6,6 +6,7 @@ import copy
 import functools
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,9 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "pymdownx.emoji": {},  # filled in with Material's icon index below
 }
 NAVIGATION_STATUSES = ("draft", "consultation", "archived")
+# A page whose Markdown starts with its own `# Title`: the publication header shows that heading as the
+# page's one h1 (with its id, which the table of contents links to) instead of adding a second.
+LEADING_H1 = re.compile(r'\A\s*<h1(?: id="(?P<id>[^"]*)")?>(?P<title>.*?)</h1>\s*', re.DOTALL)
 DEFAULT_PALETTE = [
     {
         "media": "(prefers-color-scheme: light)",
@@ -166,12 +170,16 @@ class Theme(Feature):
             return None
         render = self.build.components.render
         is_index = page.file.src_uri == f"{publication.slug}/index.md"
+        own_title = LEADING_H1.match(page.content or "")
+        if own_title:
+            page.content = page.content[own_title.end():]
         return status_banner(self.build, publication) + render(
             "theme/components/publication-header.html",
             publication=publication,
             committee=publication.committee,
             is_index=is_index,
-            page_title=page.title or publication.title,
+            page_title=Markup(own_title["title"]) if own_title else page.title or publication.title,
+            title_id=own_title["id"] if own_title else None,
             publication_url=relative_url(page, publication.url),
             organisation=publication.organisation_or(self.build.options.organisation),
         )
