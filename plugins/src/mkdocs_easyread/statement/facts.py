@@ -44,8 +44,7 @@ def gather(build: Build) -> Facts:
         findings=_findings(build),
         overdue=[Link(p.title, p.url, p.review_by) for p in _listed(build) if p.overdue_for_review(build.today)],
         pdfs=build.pdfs_enabled(),
-        # The braille feature (issue 20) adds `braille.enabled`; until it lands there are no Braille files.
-        braille=bool(getattr(getattr(build.options, "braille", None), "enabled", False)),
+        braille=bool(build.extra.get("braille")),  # publications that have one (braille/feature.py, at on_env)
     )
 
 
