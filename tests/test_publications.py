@@ -56,7 +56,7 @@ def test_status_banner_on_every_page(site, status, banner):
 @pytest.mark.parametrize("front_matter, line, expected", [
     ("title: T\ntype: strategy\nstatus: published\npublished: 2018-07-02\ncolour: red", 6, "unknown front-matter key 'colour'"),
     ("title: T\ntype: strategy\nstatus: live\npublished: 2018-07-02", 4, "status 'live' is not known; expected one of: draft, consultation, published, archived"),
-    ("title: T\ntype: strategy\nstatus: published\npublished: 4th September 2018", 5, "published '4th September 2018' is not a date; expected an ISO date like 2018-07-02"),
+    ("title: T\ntype: strategy\nstatus: published\npublished: 4th September 2018", 5, "published '4th September 2018' is not a date; write it as year-month-day, like 2018-07-02"),
     ("title: T\ntype: leaflet\nstatus: published\npublished: 2018-07-02", 3, "type 'leaflet' is not known"),
     ("title: T\ntype: strategy\nstatus: published\npublished: 2018-02-30", 5, "is not a date"),
     ("title: T\ntype: strategy\nstatus: published\npublished: 2018-07-02\nnumbered: sometimes", 6, "numbered 'sometimes' is not known; expected paragraphs, sections or false"),

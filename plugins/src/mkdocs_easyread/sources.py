@@ -207,7 +207,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise _broken_yaml(error, text, path, first_line) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + first_line
-        raise SourceError(path, line, f"text holds the invisible control character U+{error.character:04X}; delete it") from None
+        raise SourceError(path, line, f"text holds the invisible control character U+{error.character:04X}; delete it (it often comes from copying out of another program)") from None
     except yaml.YAMLError as error:
         raise SourceError(path, first_line, f"broken YAML: {error}") from None
 
@@ -375,7 +375,7 @@ class Node:
 def parse_date(value: Any, path: Path, line: int, key: str = "date") -> dt.date:
     date = _as_date(value)
     if date is None:
-        raise SourceError(path, line, f"{key} {str(value)!r} is not a date; expected an ISO date like 2018-07-02")
+        raise SourceError(path, line, f"{key} {str(value)!r} is not a date; write it as year-month-day, like 2018-07-02")
     if not EARLIEST_DATE <= date <= LATEST_DATE:
         raise SourceError(path, line, f"{key} {date.isoformat()} is not between {EARLIEST_DATE.year} and {LATEST_DATE.year}; check the year")
     return date

@@ -27,7 +27,7 @@ class PositiveNumber(BaseConfigOption[float]):
         except (ValueError, OverflowError):
             number = math.nan
         if not 0 < number <= self.limit:
-            raise ValidationError(f"expected a number above 0 and at most {self.limit:g}, like 1e15; got {value!r}")
+            raise ValidationError(f"expected a number above 0 and at most {self.limit:g}, like 1000000000000000; got {value!r}")
         return number
 
 

@@ -84,7 +84,7 @@ def _missing_keys(node: Node, meta: Any, publication: Publication) -> list[Sourc
     errors = []
     for key in ("type", "status"):
         if key not in meta:
-            errors.append(node.error(f"a publication's index.md is missing '{key}'; expected one of: {', '.join(TYPES if key == 'type' else STATUSES)}"))
+            errors.append(node.error(f"a publication's index.md is missing '{key}'; add a line like '{key}: {'strategy' if key == 'type' else 'published'}' (one of: {', '.join(TYPES if key == 'type' else STATUSES)})"))
     if "published" not in meta and publication.status not in ("draft",):
         errors.append(node.error("a publication's index.md is missing 'published' (a date like 2018-07-02)"))
     return errors
