@@ -22,7 +22,7 @@ from ..pdf.jobs import Rendered
 from ..pdf.runner import Runner
 from . import louis
 from .job import SUFFIX
-from .plan import BraillePlanner, PageFinder, PlannedBrf
+from .plan import BraillePlanner, PlannedBrf
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -57,8 +57,7 @@ class Braille(FilesFromPages):
             self._without_liblouis()
             return
         self.started = time.monotonic()
-        finder = PageFinder(self.build, self.files, self.nav_order, self.cache, None)
-        planner = BraillePlanner(self.build, finder, self.cache, command)
+        planner = BraillePlanner(self.build, self.files, self.nav_order, self.cache, command)
         for publication in publications:
             self._plan(planner, publication)
         self.build.extra["braille"] = set(self.planned)  # publications with a Braille-ready file, for the notices

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..pdf.assemble import status_text
-
 from ..pdf.cache import Entry, PdfCache
 from ..pdf.fingerprint import Fingerprint
-from ..pdf.plan import Planner
+from ..pdf.plan import printed_pages
 from .job import SUFFIX, BrailleJob
 from .louis import table_for, version
 
 if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from ..build import Build
@@ -44,23 +44,17 @@ class PlannedBrf:
     seconds: float = 0.0
 
 
-class PageFinder(Planner):
-    """The PDFs' planner, for its choice and order of a publication's pages only (no styles, logo or pictures)."""
-
-    def __post_init__(self) -> None:
-        pass
-
-
 @dataclass
 class BraillePlanner:
     build: Build
-    pages: PageFinder
+    files: Files
+    nav_order: dict[str, int]
     cache: PdfCache
     command: str
 
     def plan(self, publication: Publication) -> list[PlannedBrf] | None:
         """The publication's files, standard and easy read; None when some of its pages were not rendered."""
-        found = self.pages.pages_of(publication)
+        found = printed_pages(self.build, self.files, self.nav_order).get(publication.slug)
         if found is None:
             return None
         with self.build.speaking_for(publication):

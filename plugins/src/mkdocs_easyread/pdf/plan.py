@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,48 @@ class PublicationPdfs:
         return self.publication.slug
 
 
+PublicationPages = tuple[list["Page"], list["Page"]]  # its own pages and its easy-read pages, in reading order
+PRINTED_PAGES = "pdf.printed_pages"  # in build.extra: for the PDFs and the Braille-ready files alike
+
+
+def printed_pages(build: Build, files: Files, nav_order: dict[str, int]) -> dict[str, PublicationPages | None]:
+    """Each publication's printed pages (`pages_of`), found once per build for every file made from them."""
+    found = build.extra.get(PRINTED_PAGES)
+    if found is None or found[0] is not files:
+        found = build.extra[PRINTED_PAGES] = (files, pages_of(build.publications, files, nav_order))
+    return found[1]
+
+
+def pages_of(publications: dict[str, Publication], files: Files,
+             nav_order: dict[str, int]) -> dict[str, PublicationPages | None]:
+    """Each publication's pages and its easy-read pages, index first, then in navigation order; None for a
+    publication some of whose pages were not rendered (a dirty build).
+
+    A committee report or news item prints as a council prints it: its own chapters only, without
+    the glossary and progress pages the site adds (they stay on the web, linked from the PDF)."""
+    pages: dict[str, PublicationPages] = {slug: ([], []) for slug in publications}
+    for file in files.documentation_pages():
+        if file.inclusion.is_excluded():
+            continue
+        parts = file.src_uri.split("/")
+        own = publications.get(parts[0]) if len(parts) > 1 else None
+        if own is not None and (file.generated_by is None or own.has_cover):
+            pages[own.slug][0].append(file.page)
+        if parts[0] == "easy-read" and len(parts) > 2 and parts[1] in pages:
+            pages[parts[1]][1].append(file.page)
+    order = functools.partial(reading_order, nav_order=nav_order)
+    return {slug: (sorted(standard, key=order), sorted(easy_read, key=order))
+            if all(page is not None and page.content is not None for page in standard + easy_read) else None
+            for slug, (standard, easy_read) in pages.items()}
+
+
+def reading_order(page: Page, nav_order: dict[str, int]) -> tuple[int, int, str]:
+    uri = page.file.src_uri
+    parts = uri.split("/")
+    is_index = parts[-1] == "index.md" and len(parts) == (3 if parts[0] == "easy-read" else 2)
+    return (0 if is_index else 1, nav_order.get(uri, len(nav_order)), uri)
+
+
 @dataclass
 class Planner:
     build: Build
@@ -93,7 +136,7 @@ class Planner:
             return self._plan(publication)
 
     def _plan(self, publication: Publication) -> PublicationPdfs | None:
-        pages = self.pages_of(publication)
+        pages = printed_pages(self.build, self.files, self.nav_order).get(publication.slug)
         if pages is None:
             return None
         standard, easy_read = pages
@@ -104,31 +147,6 @@ class Planner:
             if variant_pages:
                 planned.pdfs.append(self._planned(publication, variant, variant_pages))
         return planned
-
-    def pages_of(self, publication: Publication) -> tuple[list[Page], list[Page]] | None:
-        """The publication's pages and its easy-read pages, index first, then in navigation order.
-
-        A committee report or news item prints as a council prints it: its own chapters only, without
-        the glossary and progress pages the site adds (they stay on the web, linked from the PDF)."""
-        slug, standard, easy_read = publication.slug, [], []
-        for file in self.files.documentation_pages():
-            if file.inclusion.is_excluded():
-                continue
-            if file.src_uri.startswith(f"{slug}/"):
-                if file.generated_by is not None and not publication.has_cover:
-                    continue
-                standard.append(file.page)
-            elif file.src_uri.startswith(f"easy-read/{slug}/"):
-                easy_read.append(file.page)
-        if any(page is None or page.content is None for page in standard + easy_read):
-            return None
-        return sorted(standard, key=self._reading_order), sorted(easy_read, key=self._reading_order)
-
-    def _reading_order(self, page: Page) -> tuple[int, int, str]:
-        uri = page.file.src_uri
-        parts = uri.split("/")
-        is_index = parts[-1] == "index.md" and len(parts) == (3 if parts[0] == "easy-read" else 2)
-        return (0 if is_index else 1, self.nav_order.get(uri, len(self.nav_order)), uri)
 
     def _planned(self, publication: Publication, variant: Variant, pages: list[Page]) -> PlannedPdf:
         css = self.css[variant.name]

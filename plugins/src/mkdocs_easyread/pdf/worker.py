@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pydyf
@@ -22,12 +23,15 @@ from .cache import PdfCache
 from .fetcher import REFUSED, ConfinedFetcher, problems_of
 from .jobs import Rendered, RenderJob
 from .links import describe_links
+from .reuse import keep_page_references, reuse_drawings, share_copies
 from .structure import repair, resolve, watch_tagging
 
 VARIANT = "pdf/ua-1"
 MAX_MESSAGES = 10
 
 watch_tagging()
+reuse_drawings()
+keep_page_references()
 
 
 def render_job(job: RenderJob) -> Rendered:
@@ -36,9 +40,11 @@ def render_job(job: RenderJob) -> Rendered:
     with collected_messages() as messages:
         fetcher = ConfinedFetcher(job.roots)
         html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
-        counter_styles = CounterStyle()  # the stylesheet's @counter-style rules (sub-points "a)") reach the document
-        stylesheet = weasyprint.CSS(string=job.css, base_url=job.styles_url, url_fetcher=fetcher, counter_style=counter_styles)
-        document = html.render(stylesheets=[stylesheet], pdf_variant=VARIANT, counter_style=counter_styles)
+        stylesheet = parsed_stylesheet(job.css, job.styles_url, job.roots)
+        fetcher.refused.extend(stylesheet.refused)
+        messages.extend(stylesheet.messages)
+        counter_styles = CounterStyle(stylesheet.counter_styles)  # a copy: the document's own <style> adds to it
+        document = html.render(stylesheets=[stylesheet.css], pdf_variant=VARIANT, counter_style=counter_styles)
         if not job.attachments:
             without_attachments(document)
         data = document.write_pdf(finisher=functools.partial(finish, job=job), pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
@@ -47,6 +53,24 @@ def render_job(job: RenderJob) -> Rendered:
     entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label, problems)
     shown = tuple(message for message in dict.fromkeys(messages) if REFUSED not in message)  # those are warnings
     return Rendered(job.key, pages, entry.size, time.monotonic() - started, shown[:MAX_MESSAGES], problems)
+
+
+@dataclass(frozen=True)
+class Stylesheet:
+    css: weasyprint.CSS
+    counter_styles: CounterStyle  # its @counter-style rules (sub-points "a)"), which reach the document
+    refused: tuple[str, ...]  # what its @import and url() named outside the site
+    messages: tuple[str, ...]  # what WeasyPrint said of it (a site's rule it ignores)
+
+
+@functools.lru_cache(maxsize=8)
+def parsed_stylesheet(css: str, base_url: str, roots: tuple[str, ...]) -> Stylesheet:
+    """A variant's print CSS, parsed (and its selectors compiled) once per worker rather than once per PDF."""
+    fetcher = ConfinedFetcher(roots)
+    counter_styles = CounterStyle()
+    with collected_messages() as messages:
+        parsed = weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, counter_style=counter_styles)
+    return Stylesheet(parsed, counter_styles, tuple(fetcher.refused), tuple(messages))
 
 
 def without_attachments(document: weasyprint.Document) -> None:
@@ -73,6 +97,7 @@ def collected_messages() -> Iterator[list[str]]:
 def finish(document: weasyprint.Document, pdf: pydyf.PDF, job: RenderJob) -> None:
     """Repair the structure tree (scope of header cells, elements split across pages), describe links by their
     words, ask viewers to show the title."""
+    share_copies(pdf)
     repair(pdf)
     describe_links(document)
     describe_attachments(pdf, job)
