@@ -99,6 +99,22 @@ def generate(root: Path, pages: int, per_publication: int = 10, glossary: int = 
     return root
 
 
+def generate_plain(root: Path, pages: int, per_folder: int = 10, seed: int = 1) -> Path:
+    """Write ``pages`` plain Markdown pages into ``root`` (no publications, glossary, easy read,
+    outcomes or charts): what the plugin costs on a site that uses none of its features."""
+    if root.exists():
+        shutil.rmtree(root)
+    rng = random.Random(seed)
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "index.md").write_text("---\ntitle: Home\n---\n\nWelcome.\n", encoding="utf-8")
+    for number in range(max(1, pages // per_folder)):
+        folder = root / "content" / f"section-{number:03d}"
+        folder.mkdir()
+        for page in range(1, per_folder + 1):
+            (folder / f"page-{page:02d}.md").write_text(f"---\ntitle: Page {page}\n---\n\n{page_text(rng, [])}", encoding="utf-8")
+    return root
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("root", type=Path)

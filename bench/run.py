@@ -1,6 +1,8 @@
 """Benchmark: the plugin against bare MkDocs + Material on the same content, in one run.
 
-Prints, for each corpus size: HTML build ratio (plugin, PDFs off / bare);
+Prints, for each corpus size: HTML build ratio (plugin, PDFs off / bare), and against bare
+with Material's navigation.prune (every plugin build here has it too) per built page and on
+a corpus of plain pages (bench/generate.py's generate_plain);
 the glossary's share, and the part of it that matching and linking 500 terms
 takes (against a one-term glossary, which has the same glossary pages);
 tagged PDF pages per second of extra build time; braille pages per second and
@@ -27,10 +29,13 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import generate, generate_plain
 
 OUT = Path(__file__).parent / "out"
 PLUGIN = {"organisation": "Bench Council", "alternative_formats": {"phone": "0100 000 000", "email": "a@example.gov.uk"}}
+# Issue 21 compares builds that both have Material's navigation.prune (the plugin turns it on by itself
+# from 150 pages; below that, a comparison with a pruned bare build would weigh the navigation, not the plugin).
+PRUNE = ["navigation.prune"]
 
 
 @dataclass
@@ -97,26 +102,29 @@ def fastest(configs: dict[str, tuple[Path, Path]], repeat: int) -> dict[str, Run
 
 def measure(size: int, repeat: int) -> dict[str, float]:
     root = generate(OUT / f"corpus-{size}", size)
+    plain = generate_plain(OUT / f"plain-{size}", size)
     runs = fastest({
         "bare": (write_config(root, "bare", None), root / "site-bare"),
-        "pruned": (write_config(root, "bare-prune", None, ["navigation.prune"]), root / "site-bare-prune"),
-        "html": (write_config(root, "html", {**PLUGIN, "pdf": {"enabled": False}}), root / "site-html"),
-        "no glossary": (write_config(root, "noglossary", {**PLUGIN, "glossary_file": "none.yml", "pdf": {"enabled": False}}),
+        "pruned": (write_config(root, "bare-prune", None, PRUNE), root / "site-bare-prune"),
+        "html": (write_config(root, "html", {**PLUGIN, "pdf": {"enabled": False}}, PRUNE), root / "site-html"),
+        "no glossary": (write_config(root, "noglossary", {**PLUGIN, "glossary_file": "none.yml", "pdf": {"enabled": False}}, PRUNE),
                         root / "site-ng"),
-        "one term": (write_config(root, "oneterm", {**PLUGIN, "glossary_file": "glossary-one-term.yml", "pdf": {"enabled": False}}),
+        "one term": (write_config(root, "oneterm", {**PLUGIN, "glossary_file": "glossary-one-term.yml", "pdf": {"enabled": False}}, PRUNE),
                      root / "site-one-term"),
+        "plain bare": (write_config(plain, "bare-prune", None, PRUNE), plain / "site-bare-prune"),
+        "plain html": (write_config(plain, "html", {**PLUGIN, "pdf": {"enabled": False}}, PRUNE), plain / "site-html"),
     }, repeat)
     bare, pruned, html, no_glossary, one_term = (runs[name] for name in ("bare", "pruned", "html", "no glossary", "one term"))
     cache = root / ".cache"
     shutil.rmtree(cache, ignore_errors=True)
-    pdf_config = write_config(root, "pdf", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache"}})
+    pdf_config = write_config(root, "pdf", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache"}}, PRUNE)
     cold = build(pdf_config, root / "site-pdf")
     pages = pdf_pages(root / "site-pdf")
     warm = build(pdf_config, root / "site-pdf")
     extra = max(cold.seconds - html.seconds, 1e-6)
     shutil.rmtree(root / ".cache-no-braille", ignore_errors=True)
     no_braille = build(write_config(root, "pdf-no-braille", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache-no-braille"},
-                                                              "braille": {"enabled": False}}), root / "site-pdf-no-braille")
+                                                              "braille": {"enabled": False}}, PRUNE), root / "site-pdf-no-braille")
     braille = braille_pages(root / "site-pdf")
     return {
         "pages": size,
@@ -127,6 +135,7 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         "html ratio vs pruned": html.seconds / pruned.seconds,
         "pages built bare/plugin": f"{bare.html_pages}/{html.html_pages}",
         "per-page ratio vs pruned": (html.seconds / html.html_pages) / (pruned.seconds / pruned.html_pages),
+        "plain pages ratio vs pruned": runs["plain html"].seconds / runs["plain bare"].seconds,
         "glossary share": (html.seconds - no_glossary.seconds) / no_glossary.seconds,
         "glossary matching share": (html.seconds - one_term.seconds) / no_glossary.seconds,
         "pdf pages": pages,

@@ -40,6 +40,7 @@ class Components:
                 lstrip_blocks=True,
                 undefined=jinja2.StrictUndefined,
                 keep_trailing_newline=False,
+                auto_reload=False,  # a new Components for every build: no need to stat each template on each use
                 extensions=["jinja2.ext.i18n"],
             )
             env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]

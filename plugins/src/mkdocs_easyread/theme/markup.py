@@ -25,7 +25,9 @@ NESTED_NAV = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelled
 ARIA_LABEL = re.compile(r'\baria-label="([^"]*)"')
 # A page's status in the navigation (Material's render_status): named, or the usual "published".
 NAMED_STATUS = re.compile(r'(<span class="md-status md-status--[\w-]+" title="([^"]*)">)\s*</span>')
-PUBLISHED_STATUS = re.compile(r'\s*<span class="md-status md-status--published">\s*</span>')
+# Found by its literal start, then the white space before it is dropped too: a pattern that starts
+# with \s* has no literal prefix for the regex engine to look for and costs milliseconds a page.
+PUBLISHED_STATUS = re.compile(r'<span class="md-status md-status--published">\s*</span>')
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -56,8 +58,11 @@ def _name_section_toggle(match: re.Match[str]) -> str:
 
 def name_nested_navs_apart(output: str) -> str:
     """A nested nav is named by its section's label; where two share a name, add the parent's."""
+    nested = NESTED_NAV.findall(output)
+    if len(nested) < 2:  # no two can share a name: the labels need not be read
+        return output
     names = _nav_label_names(output)
-    counts = Counter(names.get(nav_id) for _, nav_id in NESTED_NAV.findall(output))
+    counts = Counter(names.get(nav_id) for _, nav_id in nested)
 
     def name_apart(match: re.Match[str]) -> str:
         nav_id = match.group(2)
@@ -80,5 +85,20 @@ def _nav_label_names(output: str) -> dict[str, str]:
 
 def say_navigation_status(output: str) -> str:
     """Put each status's word (its title, from config.extra.status) in its icon, for screen readers."""
+    if "md-status" not in output:
+        return output
     output = NAMED_STATUS.sub(r'\1<span class="er-visually-hidden">\2</span></span>', output)
-    return PUBLISHED_STATUS.sub("", output)
+    return drop_published_status(output)
+
+
+def drop_published_status(output: str) -> str:
+    """Remove each "published" icon and the white space before it (as ``\\s*<span ...>`` would)."""
+    parts, cursor = [], 0
+    for match in PUBLISHED_STATUS.finditer(output):
+        start = match.start()
+        while start > cursor and output[start - 1].isspace():
+            start -= 1
+        parts.append(output[cursor:start])
+        cursor = match.end()
+    parts.append(output[cursor:])
+    return "".join(parts)

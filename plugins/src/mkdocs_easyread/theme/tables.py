@@ -12,6 +12,7 @@ ends; everything else is left exactly as it was written.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,11 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 RenderRegion = Callable[..., str]
+# A well-formed <table> start tag, read without the parser: one with a class or role is never wrapped.
+SPACE = "[ \t\n\r\f]"
+ATTRIBUTE = rf"""{SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{SPACE}*={SPACE}*(?:"[^"]*"|'[^']*'|[^ \t\n\r\f"'=<>`]+))?"""
+TABLE_START_TAG = re.compile(rf"<table((?:{ATTRIBUTE})*){SPACE}*/?>")
+ATTRIBUTE_NAME = re.compile(ATTRIBUTE)
 
 
 @dataclass
@@ -110,9 +116,21 @@ def find_tables(html: str) -> list[FoundTable]:
     return [table for table in finder.tables if table.end > table.start]
 
 
+def may_hold_plain_table(html: str) -> bool:
+    """False when every ``<table`` in ``html`` is a well-formed start tag with a class or role (Material's,
+    the outcome tracker's): then the parse, milliseconds a page, would find nothing to wrap."""
+    position = html.find("<table")
+    while position != -1:
+        tag = TABLE_START_TAG.match(html, position)
+        if tag is None or not {name.lower() for name in ATTRIBUTE_NAME.findall(tag.group(1))} & {"class", "role"}:
+            return True
+        position = html.find("<table", position + 1)
+    return False
+
+
 def wrap_tables(html: str, render_region: RenderRegion, page_title: str) -> str:
     """``html`` with each plain table in a named, focusable scroll region."""
-    if "<table" not in html:
+    if "<table" not in html or not may_hold_plain_table(html):
         return html
     tables = find_tables(html)
     if not tables:
