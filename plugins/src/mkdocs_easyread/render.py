@@ -9,6 +9,7 @@ installed (Jinja's i18n extension), so templates write `{% trans %}` and `_()`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class Components:
         loaders.append(jinja2.FileSystemLoader(str(PACKAGE)))
         self.loader = jinja2.ChoiceLoader(loaders)
         self._environments: dict[str, jinja2.Environment] = {}
+        self._made: dict[tuple[Any, ...], str] = {}
 
     def environment(self, language: str) -> jinja2.Environment:
         if language not in self._environments:
@@ -53,6 +55,14 @@ class Components:
         """A template's text as the site would use it (for fingerprints of what a PDF is made from)."""
         env = self.environment(current_language())
         return self.loader.get_source(env, name)[0]
+
+    def once(self, key: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """What ``make()`` renders, made once per build for the same key in the current language: for the
+        parts that many pages share (banners, footers, links to the same place from the same depth)."""
+        key = (current_language(), *key)
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     def render(self, name: str, **context: Any) -> str:
         """Escaped HTML as a plain str (so that ``html + render(...)`` never escapes ``html``), in the current language."""

@@ -10,7 +10,6 @@ from mkdocs.utils import get_relative_url
 from ..build import Feature
 from ..errors import SourceError
 from ..findings import Finding
-from ..languages.speaking import current_language
 from ..sources import read_text
 from ..theme.feature import status_banner
 from . import pictures
@@ -39,7 +38,6 @@ class EasyRead(Feature):
         config.markdown_extensions.append(EasyReadExtension(self._rendering_easy_read, self.build))
         self.site = EasyReadSite()
         self.reading_order: list[str] = []
-        self._version_links: dict[tuple[Any, ...], Markup] = {}  # the same link from many pages: rendered once
         link_picture_size(config)
 
     def _rendering_easy_read(self) -> bool:
@@ -157,17 +155,9 @@ class EasyRead(Feature):
     def _version_link(self, page: Page, target: File, label: str, kind: str, draft: bool = False) -> Markup:
         """`label`: which version-link.html words: "home", "page" or "publication"."""
         href = get_relative_url(target.url, page.url)
-        key = (current_language(), href, label, kind, draft)
-        if key not in self._version_links:
-            self._version_links[key] = Markup(self.build.components.render(
-                "easy_read/components/version-link.html",
-                href=href,
-                label=label,
-                kind=kind,
-                draft=draft,
-                picture=Markup(pictures.svg(kind)),
-            ))
-        return self._version_links[key]
+        name = "easy_read/components/version-link.html"
+        return Markup(self.build.components.once((name, href, label, kind, draft), lambda: self.build.components.render(
+            name, href=href, label=label, kind=kind, draft=draft, picture=Markup(pictures.svg(kind)))))
 
     def _file(self, src_uri: str) -> File | None:
         return self.build.files.get_file_from_path(src_uri) if self.build.files else None

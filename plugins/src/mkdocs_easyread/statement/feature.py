@@ -16,7 +16,6 @@ from mkdocs.utils import get_relative_url
 from ..build import Feature
 from ..errors import SourceError, log
 from ..languages.site import sources_for
-from ..languages.speaking import current_language
 from ..languages.speaking import gettext as _
 from ..sources import read_text
 from .facts import Facts, gather
@@ -41,7 +40,6 @@ class Statement(Feature):
         if not FOLDER.fullmatch(folder):
             raise PluginError(f"easyread: option statement.url {self.options.url!r} must be a folder name such as accessibility")
         self.folder = folder
-        self._footer_links: dict[tuple[str, str], Markup] = {}  # (language, href) -> the rendered link
 
     @property
     def options(self) -> Any:
@@ -149,7 +147,6 @@ class Statement(Feature):
         target = self._page("standard")
         if target is not None:
             href = get_relative_url(target.url, page.url)
-            key = (current_language(), href)  # pages at the same depth share one link: rendered once
-            if key not in self._footer_links:
-                self._footer_links[key] = Markup(self.build.components.render("statement/components/footer-link.html", href=href))
-            context["easyread_statement_link"] = self._footer_links[key]
+            name = "statement/components/footer-link.html"
+            context["easyread_statement_link"] = Markup(self.build.components.once(
+                (name, href), lambda: self.build.components.render(name, href=href)))

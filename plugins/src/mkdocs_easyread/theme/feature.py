@@ -7,7 +7,6 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,6 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..build import Feature
-from ..languages.speaking import current_language
 from ..languages.speaking import gettext as _
 from ..publications.model import TYPES, status_name
 from ..render import Components
@@ -70,8 +68,6 @@ class Theme(Feature):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.lent = LentSettings()  # before on_config: a build may fail before this feature's turn
-        # Parts that are the same on many pages, rendered once per build: (component, language, inputs) -> HTML.
-        self._rendered: dict[tuple[Any, ...], str] = {}
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.policy = SitePolicy(self.build)
@@ -177,7 +173,7 @@ class Theme(Feature):
         own_title = LEADING_H1.match(page.content or "")
         if own_title:
             page.content = page.content[own_title.end():]
-        banner = self._once(("banner", publication.slug), lambda: status_banner(self.build, publication))
+        banner = self.build.components.once(("banner", publication.slug), lambda: status_banner(self.build, publication))
         return banner + render(
             "theme/components/publication-header.html",
             publication=publication,
@@ -192,20 +188,13 @@ class Theme(Feature):
     def page_bottom(self, page: Page) -> str | None:
         easy_read = page.file.src_uri.startswith("easy-read/")
         braille = (publication := self.build.publication_of(page)) is not None and publication.slug in self.build.extra.get("braille", ())
-        return self._once(("alternative-formats", easy_read, braille), lambda: self.build.components.render(
+        return self.build.components.once(("alternative-formats", easy_read, braille), lambda: self.build.components.render(
             "theme/components/alternative-formats.html",
             formats=self.build.options.alternative_formats,
             organisation=self.build.options.organisation,
             easy_read=easy_read,
             braille=braille,
         ))
-
-    def _once(self, key: tuple[Any, ...], render: Callable[[], str]) -> str:
-        """``render()``, or what it gave for the same key in the language being spoken earlier in this build."""
-        key = (current_language(), *key)
-        if key not in self._rendered:
-            self._rendered[key] = render()
-        return self._rendered[key]
 
     def on_post_page(self, output: str, page: Page) -> str:
         self.policy.check_page(output, page)

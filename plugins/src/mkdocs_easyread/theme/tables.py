@@ -130,7 +130,7 @@ def may_hold_plain_table(html: str) -> bool:
 
 def wrap_tables(html: str, render_region: RenderRegion, page_title: str) -> str:
     """``html`` with each plain table in a named, focusable scroll region."""
-    if "<table" not in html or not may_hold_plain_table(html):
+    if not may_hold_plain_table(html):
         return html
     tables = find_tables(html)
     if not tables:
