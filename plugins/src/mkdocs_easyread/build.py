@@ -124,6 +124,12 @@ def slug_of(src_uri: str) -> str:
 class Feature:
     """One capability of the plugin. Override only the MkDocs events it needs."""
 
+    @classmethod
+    def handles(cls, event: str) -> bool:
+        """Whether this feature overrides ``event`` (the name of a method below): the plugin hands
+        each page only to the features that do something with it."""
+        return getattr(cls, event) is not getattr(Feature, event)
+
     # In `mkdocs serve`, on_post_build runs after the site is served and reloaded, in the background
     # (files that take long to make, such as PDFs): the edited page reloads as soon as its HTML is written.
     finishes_in_background = False
@@ -149,6 +155,10 @@ class Feature:
     def on_page_context(self, context: dict[str, Any], page: Page) -> None: ...
 
     def on_post_page(self, output: str, page: Page) -> str:
+        return output
+
+    def on_post_template(self, output: str, template_name: str) -> str:
+        """A theme template of its own (404.html, sitemap.xml) has been rendered."""
         return output
 
     def on_post_build(self) -> None: ...

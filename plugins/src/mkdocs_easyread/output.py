@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import mkdocs.utils
 
@@ -15,20 +16,21 @@ _TEMPORARY_NUMBERS = itertools.count()
 
 
 @contextmanager
-def _replacing(path: Path) -> Iterator[str]:
-    """A temporary file beside ``path``; renamed onto ``path`` if the block succeeds, removed if not."""
+def _replacing(path: Path) -> Iterator[tuple[BinaryIO, str]]:
+    """A new file beside ``path``, open for writing: renamed onto ``path`` if the block succeeds, removed if not."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _new_file_beside(path)
+    descriptor, temporary = _new_file_beside(path)
     try:
-        yield temporary
+        with os.fdopen(descriptor, "wb") as file:
+            yield file, temporary
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _new_file_beside(path: Path) -> str:
-    """A new, empty file next to ``path`` with the permissions open() gives (0o666 less the umask).
+def _new_file_beside(path: Path) -> tuple[int, str]:
+    """A new, empty file next to ``path``, open for writing, with the permissions open() gives (0o666 less the umask).
 
     O_EXCL never opens a file (or a link) that is already there. The name is unique to this process,
     so it is cheaper than tempfile's random names, which cost a page a good part of its write.
@@ -36,20 +38,19 @@ def _new_file_beside(path: Path) -> str:
     while True:
         temporary = str(path.parent / f".{path.name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
         try:
-            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
         except FileExistsError:
             continue
-        return temporary
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
-    with _replacing(path) as temporary:
-        Path(temporary).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    with _replacing(path) as (file, _):
+        file.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def copy_atomically(source: Path, target: Path) -> None:
-    with _replacing(target) as temporary:
+    with _replacing(target) as (_, temporary):
         shutil.copyfile(source, temporary)
 
 

@@ -26,7 +26,7 @@ from .languages.speaking import speaking
 from .output import use_atomic_writes
 from .publications.feature import Publications
 from .sources import confine_sources_to, unreadable_pages
-from .theme.feature import Theme, fix_material_markup, page_parts
+from .theme.feature import Theme, page_parts
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -50,6 +50,9 @@ def feature_classes() -> list[type[Feature]]:
     from .statement.feature import Statement
 
     return [Publications, GlossaryFeature, News, Outcomes, EasyRead, Charts, Pdf, Braille, Review, Statement, LanguageSwitch, Theme]
+
+
+PAGE_EVENTS = ("on_page_markdown", "on_page_content", "on_page_context", "on_post_page", "on_post_template", "page_top", "page_bottom")
 
 
 def check_option_paths(build: Build) -> None:
@@ -79,6 +82,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self._configured: tuple[MkDocsConfig, list[Any]] | None = None
         self._page_language = contextlib.ExitStack()  # from on_page_markdown to the end of on_page_content
         self._background: list[Feature] = []  # still finishing an earlier build of `mkdocs serve`
+        self._handling: dict[str, list[Feature]] = {}  # per page event, the features that override it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -92,6 +96,7 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         confine_sources_to(self.build.root)
         use_atomic_writes(True)
         self.features = [cls(self.build) for cls in feature_classes()]
+        self._handling = {event: [f for f in self.features if f.handles(event)] for event in PAGE_EVENTS}
         for feature in self.features:
             feature.on_config(config)
         return config
@@ -119,12 +124,13 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         self.build.languages = languages_of(config)
         name_as_in_one_language(files)
         drop_files_outside_project(files, self.build.reporter, self.build.root)
-        theirs = set(map(id, files))
+        checked = list(files)
         with speaking(self.build.site_language):
             for feature in self.features:
                 with self.build.reporter.catching():
                     feature.on_files(files)
-        drop_files_outside_project(files, self.build.reporter, self.build.root)  # and what features added
+        drop_files_outside_project(files, self.build.reporter, self.build.root, checked)  # and what features added
+        theirs = set(map(id, checked))
         self._drop_unreadable_pages(files)
         move_generated_pages([file for file in files.documentation_pages() if id(file) not in theirs], self.build.languages)
         return files
@@ -149,14 +155,14 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
         # our Markdown extensions: the page's language stays set until on_page_content ends.
         self._page_language.close()
         self._page_language.enter_context(speaking(self.build.language_of(page)))
-        for feature in self.features:
+        for feature in self._handling["on_page_markdown"]:
             with self.build.reporter.catching(source_of(page)):
                 markdown = feature.on_page_markdown(markdown, page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         with self._page_language:
-            for feature in self.features:
+            for feature in self._handling["on_page_content"]:
                 with self.build.reporter.catching(source_of(page)):
                     html = feature.on_page_content(html, page)
         self.build.current_page = None
@@ -171,22 +177,25 @@ class EasyReadPlugin(BasePlugin[PluginConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         with speaking(self.build.language_of(page)):
-            for feature in self.features:
+            for feature in self._handling["on_page_context"]:
                 with self.build.reporter.catching(source_of(page)):
                     feature.on_page_context(context, page)
-            context["easyread"] = page_parts(self.features, page)
+            context["easyread"] = page_parts(self._handling["page_top"], self._handling["page_bottom"], page)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         with speaking(self.build.language_of(page)):
-            for feature in self.features:
+            for feature in self._handling["on_post_page"]:
                 with self.build.reporter.catching(source_of(page)):
                     output = feature.on_post_page(output, page)
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         with speaking(self.build.site_language):
-            return fix_material_markup(output_content)
+            for feature in self._handling["on_post_template"]:
+                with self.build.reporter.catching(template_name):
+                    output_content = feature.on_post_template(output_content, template_name)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         later = [feature for feature in self.features if self.serving and feature.finishes_in_background]

@@ -22,7 +22,8 @@ PACKAGE = Path(__file__).parent
 
 
 class Components:
-    def __init__(self, custom_dir: str | None = None) -> None:
+    def __init__(self, custom_dir: str | None = None, compiled: jinja2.BytecodeCache | None = None) -> None:
+        self.compiled = compiled
         loaders: list[jinja2.BaseLoader] = []
         if custom_dir:
             loaders.append(jinja2.FileSystemLoader(str(Path(custom_dir) / "easyread")))
@@ -44,6 +45,7 @@ class Components:
                 keep_trailing_newline=False,
                 auto_reload=False,  # a new Components for every build: no need to stat each template on each use
                 extensions=["jinja2.ext.i18n"],
+                bytecode_cache=self.compiled,
             )
             env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
             env.filters["long_date"] = functools.partial(long_date, language=language)

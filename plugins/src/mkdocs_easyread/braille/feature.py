@@ -19,12 +19,12 @@ from ..errors import SourceError
 from ..pdf.cache import Entry, PdfCache
 from ..pdf.feature import FilesFromPages
 from ..pdf.jobs import Rendered
-from ..pdf.runner import Runner
 from . import louis
 from .job import SUFFIX
-from .plan import BraillePlanner, PlannedBrf
 
 if TYPE_CHECKING:
+    from ..pdf.runner import Runner
+    from .plan import BraillePlanner, PlannedBrf
     from ..build import Build
     from ..publications.model import Publication
 
@@ -56,6 +56,8 @@ class Braille(FilesFromPages):
         if command is None:
             self._without_liblouis()
             return
+        from .plan import BraillePlanner  # with the print layout: loaded only by a build that makes these files
+
         self.started = time.monotonic()
         planner = BraillePlanner(self.build, self.files, self.nav_order, self.cache, command)
         for publication in publications:
@@ -78,6 +80,8 @@ class Braille(FilesFromPages):
     def _start(self, jobs: list[Any]) -> None:
         if not jobs:
             return
+        from ..pdf.runner import Runner
+
         shared = self.build.extra.get("pdf.runner")
         if isinstance(shared, Runner):
             shared.add(jobs)

@@ -22,9 +22,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pysbd
+from typing import TYPE_CHECKING, Any
 
 from ..languages.speaking import gettext as _
 from ..sources import split_front_matter
@@ -34,6 +32,9 @@ from .numbers import SCALES, VALUES, as_digits, number_words
 from .pictures import PICTURE_WORDS, picture_for
 from .text import WORD
 from .text import sentences as checker_sentences
+
+if TYPE_CHECKING:
+    import pysbd
 
 CLAUSE_JOINS = ("; ", ", and ", ", but ", ", so ", ", or ")
 KEEP_JOIN_WORD = {", but ": "But", ", so ": "So", ", or ": "Or"}
@@ -227,6 +228,8 @@ def word_count(text: str) -> int:
 
 @functools.cache
 def _segmenter() -> pysbd.Segmenter:
+    import pysbd  # loaded only when a draft is made
+
     return pysbd.Segmenter(language="en", clean=False)
 
 

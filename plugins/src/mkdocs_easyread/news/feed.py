@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from feedgen.feed import FeedGenerator
 
 from ..publications.model import Publication
 
@@ -32,6 +31,8 @@ def midnight(day: dt.date) -> dt.datetime:
 
 def atom_feed(items: list[Publication], details: FeedDetails) -> bytes:
     """``items`` newest first; each must have a ``published`` date."""
+    from feedgen.feed import FeedGenerator  # with lxml and dateutil: loaded only by a site with news
+
     absolute = lambda url: urljoin(details.site_url, url)  # noqa: E731
     feed = FeedGenerator()
     feed.id(absolute(details.page_url))

@@ -10,6 +10,7 @@ from mkdocs.utils.meta import get_data
 
 from ..build import Feature, slug_of
 from ..errors import SourceError
+from ..hidden_html import HiddenHtml
 from .box import progress_box
 from .citations import citation_errors
 from .loader import load_plan
@@ -36,6 +37,7 @@ class Outcomes(Feature):
         self.files: dict[str, dict[str, File]] = {}  # slug -> generated files by key (see pages.page_uris)
         self.paths: dict[str, Path] = {}  # slug -> its outcomes.yml
         self.markdown: dict[str, Callable[[], str]] = {}  # src_uri of a generated page -> its Markdown
+        self.hidden = HiddenHtml()  # its HTML blocks, between Markdown and on_page_content
 
     def on_files(self, files: Files) -> None:
         self.plans, self.files, self.paths, self.markdown = {}, {}, {}, {}
@@ -78,8 +80,11 @@ class Outcomes(Feature):
         with self.build.reporter.catching(self.paths[slug_of(page.file.src_uri)]):  # a fault names outcomes.yml
             text = make()
             page.file.content_string = text  # what later readers of the source (line numbers) see
-            return get_data(text)[0]
+            return self.hidden.hide(get_data(text)[0], page)
         return markdown
+
+    def on_page_content(self, html: str, page: Page) -> str:
+        return self.hidden.restore(html, page)
 
     def on_env(self) -> None:
         """Every chapter has rendered: check each citation once, however many pages show it."""

@@ -7,12 +7,15 @@ import difflib
 import functools
 import re
 
+from ..theme.icons import icon_file, theme_icons
+
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 ICON_SETS = ("material-", "fontawesome-", "octicons-", "simple-")
 
 
 @functools.lru_cache(maxsize=1)
 def icon_names() -> frozenset[str]:
+    """Every icon name (only to suggest one for a name that is not an icon)."""
     from material.extensions import emoji
 
     index = emoji.twemoji({}, None)
@@ -23,7 +26,7 @@ def icon_error(name: str) -> str | None:
     """Why ``name`` is not an icon we can show, or None when it is one."""
     if not NAME.match(name) or not name.startswith(ICON_SETS):
         return "is not an icon name; expected a Material icon name like material-home"
-    if name in icon_names():
+    if icon_file(str(theme_icons()), name) is not None:
         return None
     close = difflib.get_close_matches(name, [n for n in icon_names() if n.startswith(name.split("-")[0])], n=1, cutoff=0.8)
     hint = f"; did you mean '{close[0]}'?" if close else ""

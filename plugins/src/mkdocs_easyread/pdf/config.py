@@ -39,7 +39,7 @@ class PdfConfig(Config):
     """Worker processes for PDF rendering; 0 means one per core."""
 
     cache_dir = c.Type(str, default=".cache/easyread")
-    """Where rendered PDFs are cached by content hash, relative to mkdocs.yml."""
+    """Where rendered PDFs (by content hash) and compiled templates are cached, relative to mkdocs.yml."""
 
     attachments = Switch(default=False)
     """Embed files of the site that a page links to with `rel="attachment"` (off: such links never embed a file)."""

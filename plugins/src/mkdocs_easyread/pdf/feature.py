@@ -22,8 +22,6 @@ from ..output import copy_atomically
 from .cache import Entry, PdfCache
 from .downloads import PendingPage, patch, render_box
 from .jobs import Problem, Rendered
-from .plan import PlannedPdf, Planner, PublicationPdfs
-from .runner import Runner
 from .sitemap import AssetStore
 
 if TYPE_CHECKING:
@@ -33,6 +31,8 @@ if TYPE_CHECKING:
 
     from ..build import Build
     from ..publications.model import Publication
+    from .plan import PlannedPdf, PublicationPdfs
+    from .runner import Runner
 
 log = logging.getLogger("mkdocs.plugins.easyread")
 ASSETS = AssetStore()  # digests of pictures, kept across the rebuilds of `mkdocs serve`
@@ -103,6 +103,10 @@ class Pdf(FilesFromPages):
         self.pending.clear()
         if not self.active or self.files is None:
             return
+        # The print layout (lxml, tinycss2) and the worker pool are loaded only by a build that makes PDFs.
+        from .plan import Planner
+        from .runner import Runner
+
         self.started = time.monotonic()
         planner = Planner(self.build, self.files, self.nav_order, self.cache, ASSETS)
         for publication in self.build.publications.values():

@@ -118,9 +118,9 @@ def _checks_off(build: Build) -> list[LanguageChecks]:
     """For each language of the site's easy-read pages, the checker rules that cannot run on it."""
     settings = Settings.from_options(build.options.easy_read.checker)
     languages = sorted({primary(build.language_of(page)) for page in _easy_read_pages(build)})
-    reader = babel_locale(current_language())
-    checks = [LanguageChecks(code, _language_name(code, reader.language), rules_off(code, settings)) for code in languages]
-    return [check for check in checks if check.off]
+    off = {code: rules_off(code, settings) for code in languages}
+    reader = current_language()  # a language's name is looked up (in Babel's data) only for one with rules off
+    return [LanguageChecks(code, _language_name(code, babel_locale(reader).language), off[code]) for code in languages if off[code]]
 
 
 def _language_name(code: str, in_language: str) -> str:

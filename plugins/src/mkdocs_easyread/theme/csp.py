@@ -58,7 +58,10 @@ class SitePolicy:
         """Allow the theme's scripts at this page's depth; warn about any other script outside its content."""
         allowed = self.theme_scripts.hashes_for(get_relative_url(".", page.url))
         # The content is left out: check_content has reported its scripts.
-        if inline_script_hashes(output.replace(page.content or "", "", 1)) - allowed:
+        content = page.content or ""
+        start = output.find(content) if content else -1
+        around = ((0, start), (start + len(content), len(output))) if start >= 0 else ((0, len(output)),)
+        if inline_script_hashes(output, around) - allowed:
             self.build.reporter.warn(SourceError(self._source(page), None, UNKNOWN_SCRIPT))
 
     def write(self) -> None:

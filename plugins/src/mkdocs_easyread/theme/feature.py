@@ -19,14 +19,17 @@ from ..build import Feature
 from ..languages.speaking import gettext as _
 from ..publications.model import TYPES, status_name
 from ..render import Components
+from ..template_cache import TemplateCache, cache_theme_environments
+from . import icons
 from .csp import SitePolicy
 from .lent import LentSettings
-from .markup import fix_material_markup
+from .markup import MarkupNeeds, fix_material_markup
 from .tables import wrap_tables
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from ..build import Build
@@ -68,6 +71,8 @@ class Theme(Feature):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.lent = LentSettings()  # before on_config: a build may fail before this feature's turn
+        self.nav: Navigation | None = None
+        self.markup_needs = MarkupNeeds()  # every fix, until the navigation is known
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.policy = SitePolicy(self.build)
@@ -79,7 +84,18 @@ class Theme(Feature):
                 config.extra_css.append(uri)
             elif asset.suffix == ".js" and uri not in config.extra_javascript:
                 config.extra_javascript.append(uri)
-        self.build.components = Components(config.theme.custom_dir)
+        compiled = TemplateCache(self.build.root / self.build.options.pdf.cache_dir / "templates")
+        cache_theme_environments(config.theme, compiled)
+        self.build.components = Components(config.theme.custom_dir, compiled)
+
+    def on_nav(self, nav: Navigation, files: Files) -> None:
+        self.nav = nav
+
+    def on_env(self) -> None:
+        self.markup_needs = MarkupNeeds.of(self.build.config, self.nav)
+
+    def on_post_template(self, output: str, template_name: str) -> str:
+        return fix_material_markup(output, self.markup_needs)
 
     def _use_site_language_settings(self, config: MkDocsConfig) -> None:
         """Words that Material reads from the config, in the site's language (known from on_files).
@@ -113,14 +129,14 @@ class Theme(Feature):
         from material.extensions import emoji
 
         wanted = dict(MARKDOWN_EXTENSIONS)
-        wanted["pymdownx.emoji"] = {"emoji_index": emoji.twemoji, "emoji_generator": emoji.to_svg}
+        wanted["pymdownx.emoji"] = {"emoji_index": icons.twemoji, "emoji_generator": emoji.to_svg}
         for name, options in wanted.items():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 if options:
                     config.mdx_configs[name] = options
             elif name == "pymdownx.emoji":
-                config.mdx_configs.setdefault(name, {}).setdefault("emoji_index", emoji.twemoji)
+                config.mdx_configs.setdefault(name, {}).setdefault("emoji_index", icons.twemoji)
                 config.mdx_configs[name].setdefault("emoji_generator", emoji.to_svg)
 
     def on_files(self, files: Files) -> None:
@@ -198,7 +214,7 @@ class Theme(Feature):
 
     def on_post_page(self, output: str, page: Page) -> str:
         self.policy.check_page(output, page)
-        output = fix_material_markup(output)
+        output = fix_material_markup(output, self.markup_needs)
         return self._wrap_tables(output, page)
 
     def _wrap_tables(self, output: str, page: Page) -> str:
@@ -252,9 +268,10 @@ def relative_url(page: Page, url: str) -> str:
     return get_relative_url(url or ".", page.url or ".")
 
 
-def page_parts(features: list[Feature], page: Page) -> dict[str, Any]:
-    top = [part for feature in features if (part := feature.page_top(page))]
-    bottom = [part for feature in features if (part := feature.page_bottom(page))]
+def page_parts(above: list[Feature], below: list[Feature], page: Page) -> dict[str, Any]:
+    """What the features put above and below a page's content (``above``: those with a page_top)."""
+    top = [part for feature in above if (part := feature.page_top(page))]
+    bottom = [part for feature in below if (part := feature.page_bottom(page))]
     return {
         "top": Markup("\n").join(Markup(part) for part in top),
         "bottom": Markup("\n").join(Markup(part) for part in bottom),

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
 from ..languages.speaking import gettext as _
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
 
 # Material's search dialog has no accessible name (axe: aria-dialog-name).
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
@@ -31,7 +38,35 @@ PUBLISHED_STATUS = re.compile(r'<span class="md-status md-status--published">\s*
 TAG = re.compile(r"<[^>]+>")
 
 
-def fix_material_markup(output: str) -> str:
+@dataclass(frozen=True)
+class MarkupNeeds:
+    """Which fixes a build's pages can need (each costs a pass over every page): from the theme's
+    features and the navigation, known once every page has been read (on_env)."""
+
+    section_indexes: bool = True  # Material's navigation.indexes: sections with an index page
+    statuses: bool = True  # a page in the navigation has a status
+    shared_section_names: bool = True  # two sections of the navigation have the same title
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, nav: Navigation | None) -> MarkupNeeds:
+        if nav is None:
+            return cls()
+        sections = [item for item in _all_items(nav.items) if item.is_section]
+        titles = [section.title for section in sections]
+        return cls(
+            section_indexes="navigation.indexes" in config.theme.get("features", []),
+            statuses=any(page.meta.get("status") or getattr(page, "encrypted", False) for page in nav.pages),
+            shared_section_names=len(set(titles)) < len(titles),
+        )
+
+
+def _all_items(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _all_items(getattr(item, "children", None) or [])
+
+
+def fix_material_markup(output: str, needs: MarkupNeeds = MarkupNeeds()) -> str:
     """Fix Material's markup where axe or a screen reader finds problems.
 
     - The search dialog has no accessible name (aria-dialog-name).
@@ -45,9 +80,11 @@ def fix_material_markup(output: str) -> str:
     name = escape(_("Search"))  # the search dialog's name for screen readers
     search = f' aria-label="{name}"'
     output = SEARCH_DIALOG.sub(lambda match: match.group(1) + search, output, count=1)
-    output = INDEX_SECTION_TOGGLE.sub(_name_section_toggle, output)
-    output = name_nested_navs_apart(output)
-    return say_navigation_status(output)
+    if needs.section_indexes:
+        output = INDEX_SECTION_TOGGLE.sub(_name_section_toggle, output)
+    if needs.shared_section_names:
+        output = name_nested_navs_apart(output)
+    return say_navigation_status(output) if needs.statuses else output
 
 
 def _name_section_toggle(match: re.Match[str]) -> str:

@@ -29,6 +29,11 @@ SPACE = "[ \t\n\r\f]"
 ATTRIBUTE = rf"""{SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{SPACE}*={SPACE}*(?:"[^"]*"|'[^']*'|[^ \t\n\r\f"'=<>`]+))?"""
 TABLE_START_TAG = re.compile(rf"<table((?:{ATTRIBUTE})*){SPACE}*/?>")
 ATTRIBUTE_NAME = re.compile(ATTRIBUTE)
+NEWLINE = re.compile("\n")
+NOT_NEWLINE = re.compile("[^\n]+")
+# From an <svg start tag to the first </svg> after it (an <svg> inside another ends the blank early:
+# the rest of the outer one is parsed, as before).
+SVG_ELEMENT = re.compile(r"<svg[\s>].*?</svg\s*>", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass
@@ -45,7 +50,7 @@ class _TableFinder(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self.line_starts = [0] + [newline.end() for newline in NEWLINE.finditer(html)]
         self.tables: list[FoundTable] = []
         self._open: list[tuple[str, str]] = []  # open elements: (tag, "region", "permalink" or "")
         self._heading: list[str] | None = None
@@ -111,9 +116,18 @@ def _kind(values: dict[str, str]) -> str:
 
 def find_tables(html: str) -> list[FoundTable]:
     finder = _TableFinder(html)
-    finder.feed(html)
+    finder.feed(without_svg(html))
     finder.close()
     return [table for table in finder.tables if table.end > table.start]
+
+
+def without_svg(html: str) -> str:
+    """``html`` with each inline SVG blanked out, every character but its line breaks a space, so that
+    the parser's offsets are those of ``html``. A chart's or an icon's drawing holds no table or
+    heading, and its long path data costs the parser more than all the rest of the page."""
+    if "<svg" not in html:
+        return html
+    return SVG_ELEMENT.sub(lambda svg: NOT_NEWLINE.sub(" ", svg.group(0)), html)
 
 
 def may_hold_plain_table(html: str) -> bool:
