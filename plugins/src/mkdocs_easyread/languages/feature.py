@@ -61,4 +61,7 @@ class LanguageSwitch(Feature):
     def on_post_page(self, output: str, page: Page) -> str:
         """`<html lang>` is the page's language; Material writes the site's."""
         language = self.build.language_of(page)
-        return HTML_LANG.sub(lambda match: f"{match[1]}{language}{match[2]}", output, count=1)
+        found = HTML_LANG.search(output)
+        if found is None or output[found.end(1):found.start(2)] == language:
+            return output  # most pages: no copy of the page
+        return f"{output[:found.end(1)]}{language}{output[found.start(2):]}"

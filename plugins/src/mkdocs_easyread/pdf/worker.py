@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from pathlib import Path
 import pydyf
 import weasyprint
 from weasyprint.css.counters import CounterStyle
+from weasyprint.text.fonts import FontConfiguration
 
 from .cache import PdfCache
 from .fetcher import REFUSED, ConfinedFetcher, problems_of
@@ -27,6 +29,7 @@ from .reuse import keep_page_references, reuse_drawings, share_copies
 from .structure import repair, resolve, watch_tagging
 
 VARIANT = "pdf/ua-1"
+FONT_FACE = re.compile(r"@font-face", re.IGNORECASE)
 MAX_MESSAGES = 10
 
 watch_tagging()
@@ -41,10 +44,13 @@ def render_job(job: RenderJob) -> Rendered:
         fetcher = ConfinedFetcher(job.roots)
         html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
         stylesheet = parsed_stylesheet(job.css, job.styles_url, job.roots)
+        if FONT_FACE.search(job.html):  # fonts a page brings stay its own: a configuration of its own
+            stylesheet = parse_stylesheet(job.css, job.styles_url, job.roots)
         fetcher.refused.extend(stylesheet.refused)
         messages.extend(stylesheet.messages)
         counter_styles = CounterStyle(stylesheet.counter_styles)  # a copy: the document's own <style> adds to it
-        document = html.render(stylesheets=[stylesheet.css], pdf_variant=VARIANT, counter_style=counter_styles)
+        document = html.render(stylesheets=[stylesheet.css], pdf_variant=VARIANT, counter_style=counter_styles,
+                               font_config=stylesheet.fonts)
         if not job.attachments:
             without_attachments(document)
         data = document.write_pdf(finisher=functools.partial(finish, job=job), pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
@@ -59,18 +65,24 @@ def render_job(job: RenderJob) -> Rendered:
 class Stylesheet:
     css: weasyprint.CSS
     counter_styles: CounterStyle  # its @counter-style rules (sub-points "a)"), which reach the document
+    fonts: FontConfiguration  # the fonts it names, found and measured once for every PDF that uses it
     refused: tuple[str, ...]  # what its @import and url() named outside the site
     messages: tuple[str, ...]  # what WeasyPrint said of it (a site's rule it ignores)
 
 
-@functools.lru_cache(maxsize=8)
-def parsed_stylesheet(css: str, base_url: str, roots: tuple[str, ...]) -> Stylesheet:
-    """A variant's print CSS, parsed (and its selectors compiled) once per worker rather than once per PDF."""
+def parse_stylesheet(css: str, base_url: str, roots: tuple[str, ...]) -> Stylesheet:
     fetcher = ConfinedFetcher(roots)
     counter_styles = CounterStyle()
+    fonts = FontConfiguration()
     with collected_messages() as messages:
-        parsed = weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, counter_style=counter_styles)
-    return Stylesheet(parsed, counter_styles, tuple(fetcher.refused), tuple(messages))
+        parsed = weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, counter_style=counter_styles,
+                                font_config=fonts)
+    return Stylesheet(parsed, counter_styles, fonts, tuple(fetcher.refused), tuple(messages))
+
+
+# A variant's print CSS, parsed (and its selectors compiled) once per worker rather than once per PDF,
+# with its font configuration: Pango then loads and measures each font once, not for every PDF.
+parsed_stylesheet = functools.lru_cache(maxsize=8)(parse_stylesheet)
 
 
 def without_attachments(document: weasyprint.Document) -> None:
