@@ -18,6 +18,7 @@ from .home import listing
 from .layout import link_picture_size, make_plain, picture_size_file
 from .model import HOME, PREFIX, EasyReadPage, EasyReadSite, easy_read_uri, is_easy_read
 from .navigation import arrange
+from .patterns import keep_patterns_in
 from .publish import publish
 from .rows import EasyReadExtension, library_of
 
@@ -39,6 +40,7 @@ class EasyRead(Feature):
         self.site = EasyReadSite()
         self.reading_order: list[str] = []
         link_picture_size(config)
+        keep_patterns_in(self.build.root / self.build.options.pdf.cache_dir / "hyphenation")
 
     def _rendering_easy_read(self) -> bool:
         page = self.build.current_page

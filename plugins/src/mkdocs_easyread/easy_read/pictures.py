@@ -173,7 +173,7 @@ def _plain_icon_names(language: str) -> dict[str, str]:
 
 
 def _read_icon_names(path: Path) -> dict[str, str]:
-    names = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506 - safe
     return {str(icon): " ".join(str(words).split()) for icon, words in names.items() if words}
 
 

@@ -23,6 +23,8 @@ import unicodedata
 
 import pyphen
 
+from .patterns import kept_patterns
+
 VOWELS = re.compile(r"[aeiouyæøœаеёиоуыэюяіїєαεηιουω]", re.IGNORECASE)
 ALPHABETS_WITH_VOWELS = re.compile(r"[a-z\u0370-\u03ff\u0400-\u04ff]", re.IGNORECASE)  # Latin, Greek, Cyrillic
 LETTER = re.compile(r"[^\W\d_]")
@@ -30,6 +32,7 @@ LETTER = re.compile(r"[^\W\d_]")
 
 @functools.lru_cache(maxsize=8)
 def _dictionary(language: str) -> pyphen.Pyphen:
+    kept_patterns(language)
     return pyphen.Pyphen(lang=language, left=1, right=1)
 
 
