@@ -5,8 +5,7 @@ with Material's navigation.prune (every plugin build here has it too) per built 
 a corpus of plain pages (bench/generate.py's generate_plain);
 the glossary's share, and the part of it that matching and linking 500 terms
 takes (against a one-term glossary, which has the same glossary pages);
-tagged PDF pages per second of extra build time (also from the extra CPU seconds, spread
-over the machine's cores, which a busy machine does not stretch); braille pages per second and
+tagged PDF pages per second of extra build time; braille pages per second and
 what the Braille-ready files add to a build with PDFs; the unchanged-rebuild ratio
 with PDFs on; peak RSS; and site size per page.
 
@@ -46,7 +45,6 @@ class Run:
     site_bytes: int
     html_pages: int
     log: str
-    cpu_seconds: float = 0.0  # of the build and every worker process it ran (wait4 counts reaped children)
 
 
 def write_config(root: Path, name: str, plugin: dict | None, features: list[str] | None = None) -> Path:
@@ -72,7 +70,7 @@ def build(config: Path, site: Path, env: dict[str, str] | None = None) -> Run:
         raise SystemExit(f"build failed: {config}\n{output[-3000:]}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     pages = sum(1 for _ in site.rglob("*.html"))
-    return Run(seconds, usage.ru_maxrss / 1024, size, pages, output, usage.ru_utime + usage.ru_stime)
+    return Run(seconds, usage.ru_maxrss / 1024, size, pages, output)
 
 
 def pdf_pages(site: Path) -> int:
@@ -118,18 +116,19 @@ def measure(size: int, repeat: int) -> dict[str, float]:
     }, repeat)
     bare, pruned, html, no_glossary, one_term = (runs[name] for name in ("bare", "pruned", "html", "no glossary", "one term"))
     cache = root / ".cache"
-    templates = OUT / "templates"  # no PDF in the cache, but the compiled templates the HTML builds have
-    shutil.rmtree(templates, ignore_errors=True)
-    shutil.copytree(cache / "easyread" / "templates", templates)
+    # No PDF in the cache, but what the HTML builds keep there (compiled templates, hyphenation patterns).
+    kept = OUT / "kept"
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.copytree(cache / "easyread", kept, ignore=lambda folder, names: [n for n in names if "." in n and folder == str(cache / "easyread")])
     shutil.rmtree(cache, ignore_errors=True)
-    shutil.copytree(templates, cache / "templates")
+    shutil.copytree(kept, cache)
     pdf_config = write_config(root, "pdf", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache"}}, PRUNE)
     cold = build(pdf_config, root / "site-pdf")
     pages = pdf_pages(root / "site-pdf")
     warm = build(pdf_config, root / "site-pdf")
     extra = max(cold.seconds - html.seconds, 1e-6)
     shutil.rmtree(root / ".cache-no-braille", ignore_errors=True)
-    shutil.copytree(templates, root / ".cache-no-braille" / "templates")
+    shutil.copytree(kept, root / ".cache-no-braille")
     no_braille = build(write_config(root, "pdf-no-braille", {**PLUGIN, "pdf": {"enabled": True, "cache_dir": ".cache-no-braille"},
                                                               "braille": {"enabled": False}}, PRUNE), root / "site-pdf-no-braille")
     braille = braille_pages(root / "site-pdf")
@@ -147,8 +146,6 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         "glossary matching share": (html.seconds - one_term.seconds) / no_glossary.seconds,
         "pdf pages": pages,
         "pdf pages/s": pages / extra,
-        # The same work in CPU seconds (which a busy machine does not stretch), spread over the cores.
-        "pdf pages/s from CPU": pages / max(cold.cpu_seconds - html.cpu_seconds, 1e-6) * (os.cpu_count() or 1),
         "braille pages": braille,
         "braille pages/s": braille / max(cold.seconds - no_braille.seconds, 1e-6),
         "braille share of a build with pdfs": cold.seconds / no_braille.seconds - 1,
