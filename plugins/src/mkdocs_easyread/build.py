@@ -70,6 +70,12 @@ class Build:
     def site_dir(self) -> Path:
         return Path(self.config.site_dir).resolve()
 
+    @property
+    def cache_dir(self) -> Path:
+        """What builds keep for the next one (PDFs, Braille-ready files, compiled templates, hyphenation
+        patterns), outside the site: option pdf.cache_dir, beside mkdocs.yml."""
+        return self.root / self.options.pdf.cache_dir
+
     def shown(self, path: Path) -> str:
         """A source file as messages and pages name it (relative to the project root)."""
         return shown_path(path, self.root)

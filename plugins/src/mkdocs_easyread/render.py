@@ -66,6 +66,10 @@ class Components:
             self._made[key] = make()
         return self._made[key]
 
+    def render_once(self, name: str, **context: Any) -> str:
+        """``render(name, **context)``, made once per build for the same (hashable) context and language."""
+        return self.once((name, *sorted(context.items())), lambda: self.render(name, **context))
+
     def render(self, name: str, **context: Any) -> str:
         """Escaped HTML as a plain str (so that ``html + render(...)`` never escapes ``html``), in the current language."""
         return self.environment(current_language()).get_template(name).render(**context)

@@ -23,10 +23,10 @@ from . import louis
 from .job import SUFFIX
 
 if TYPE_CHECKING:
-    from ..pdf.runner import Runner
-    from .plan import BraillePlanner, PlannedBrf
     from ..build import Build
+    from ..pdf.runner import Runner
     from ..publications.model import Publication
+    from .plan import BraillePlanner, PlannedBrf
 
 log = logging.getLogger("mkdocs.plugins.easyread")
 
@@ -45,7 +45,7 @@ class Braille(FilesFromPages):
 
     @property
     def cache(self) -> PdfCache:
-        return PdfCache(self.build.root / self.build.options.pdf.cache_dir, SUFFIX)
+        return PdfCache(self.build.cache_dir, SUFFIX)
 
     def on_env(self) -> None:
         self.planned.clear()

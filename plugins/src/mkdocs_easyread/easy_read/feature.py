@@ -40,7 +40,7 @@ class EasyRead(Feature):
         self.site = EasyReadSite()
         self.reading_order: list[str] = []
         link_picture_size(config)
-        keep_patterns_in(self.build.root / self.build.options.pdf.cache_dir / "hyphenation")
+        keep_patterns_in(self.build.cache_dir / "hyphenation")
 
     def _rendering_easy_read(self) -> bool:
         page = self.build.current_page
@@ -156,10 +156,14 @@ class EasyRead(Feature):
 
     def _version_link(self, page: Page, target: File, label: str, kind: str, draft: bool = False) -> Markup:
         """`label`: which version-link.html words: "home", "page" or "publication"."""
-        href = get_relative_url(target.url, page.url)
-        name = "easy_read/components/version-link.html"
-        return Markup(self.build.components.once((name, href, label, kind, draft), lambda: self.build.components.render(
-            name, href=href, label=label, kind=kind, draft=draft, picture=Markup(pictures.svg(kind)))))
+        return Markup(self.build.components.render_once(
+            "easy_read/components/version-link.html",
+            href=get_relative_url(target.url, page.url),
+            label=label,
+            kind=kind,
+            draft=draft,
+            picture=Markup(pictures.svg(kind)),
+        ))
 
     def _file(self, src_uri: str) -> File | None:
         return self.build.files.get_file_from_path(src_uri) if self.build.files else None

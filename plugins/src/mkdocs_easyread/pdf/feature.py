@@ -96,7 +96,7 @@ class Pdf(FilesFromPages):
 
     @property
     def cache(self) -> PdfCache:
-        return PdfCache(self.build.root / self.build.options.pdf.cache_dir)
+        return PdfCache(self.build.cache_dir)
 
     def on_env(self) -> None:
         self.planned.clear()

@@ -146,7 +146,5 @@ class Statement(Feature):
         """The footer's link (partials/copyright.html), in the page's language."""
         target = self._page("standard")
         if target is not None:
-            href = get_relative_url(target.url, page.url)
-            name = "statement/components/footer-link.html"
-            context["easyread_statement_link"] = Markup(self.build.components.once(
-                (name, href), lambda: self.build.components.render(name, href=href)))
+            context["easyread_statement_link"] = Markup(self.build.components.render_once(
+                "statement/components/footer-link.html", href=get_relative_url(target.url, page.url)))

@@ -84,7 +84,7 @@ class Theme(Feature):
                 config.extra_css.append(uri)
             elif asset.suffix == ".js" and uri not in config.extra_javascript:
                 config.extra_javascript.append(uri)
-        compiled = TemplateCache(self.build.root / self.build.options.pdf.cache_dir / "templates")
+        compiled = TemplateCache(self.build.cache_dir / "templates")
         cache_theme_environments(config.theme, compiled)
         self.build.components = Components(config.theme.custom_dir, compiled)
 
