@@ -7,7 +7,7 @@ import difflib
 import functools
 import re
 
-from ..theme.icons import icon_file, theme_icons
+from ..theme.icons import icon_file, theme_icons, twemoji
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 ICON_SETS = ("material-", "fontawesome-", "octicons-", "simple-")
@@ -16,10 +16,7 @@ ICON_SETS = ("material-", "fontawesome-", "octicons-", "simple-")
 @functools.lru_cache(maxsize=1)
 def icon_names() -> frozenset[str]:
     """Every icon name (only to suggest one for a name that is not an icon)."""
-    from material.extensions import emoji
-
-    index = emoji.twemoji({}, None)
-    return frozenset(name.strip(":") for name in index["emoji"] if name.strip(":").startswith(ICON_SETS))
+    return frozenset(name.strip(":") for name in twemoji({}, None)["emoji"] if name.strip(":").startswith(ICON_SETS))
 
 
 def icon_error(name: str) -> str | None:
