@@ -18,10 +18,11 @@ from ..findings import Finding
 from ..languages.site import sources_for
 from ..languages.speaking import gettext as _
 from ..sources import read_text
+from ..theme.search import lend_plain_pages_to_search
 from .linker import BoldWords, FirstUseLinker, GlossaryExtension, PageTerms
 from .loader import load_glossary
 from .model import Glossary, Term
-from .search import lend_plain_pages_to_search
+from .search import without_glossary_markup
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -142,7 +143,7 @@ class GlossaryFeature(Feature):
 
     def on_env(self) -> None:
         if self.page_terms:
-            lend_plain_pages_to_search(self.build.config.plugins.values())
+            lend_plain_pages_to_search(self.build.config.plugins.values(), without_glossary_markup)
         self.build.extra["glossary_used"] = {anchor for terms in self.page_terms.values() for anchor in terms.used}
         for page in self._glossary_pages():
             slug = self.pages[page.file.src_uri]

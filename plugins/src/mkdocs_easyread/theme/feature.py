@@ -24,6 +24,7 @@ from . import icons
 from .csp import SitePolicy
 from .lent import LentSettings
 from .markup import MarkupNeeds, fix_material_markup
+from .search import lend_plain_pages_to_search
 from .tables import wrap_tables
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class Theme(Feature):
 
     def on_env(self) -> None:
         self.markup_needs = MarkupNeeds.of(self.build.config, self.nav)
+        lend_plain_pages_to_search(self.build.config.plugins.values())
 
     def on_post_template(self, output: str, template_name: str) -> str:
         return fix_material_markup(output, self.markup_needs)

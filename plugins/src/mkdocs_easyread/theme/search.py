@@ -1,0 +1,122 @@
+"""The site search reads a page's words and headings, not the markup around them.
+
+Search plugins (Material's and MkDocs' own) index ``page.content`` with Python's
+HTML parser, at about ten microseconds a tag. A progress page's status badges,
+tables and dates are hundreds of tags whose words are all the index keeps, so
+parsing them cost more than building the page. The index is lent a plain
+version of the page instead, for the length of one
+``add_entry_from_context(page)`` call; the page itself keeps its markup.
+
+The plain version drops only tags that Material's parser ignores: phrasing and
+table tags, lists of details, boxes, and pictures without words. It keeps
+headings and everything around them, the tags Material copies into the index
+(paragraphs, lists, code, sub- and superscripts), links in headings, and any
+element marked ``data-search-exclude``. Text between two dropped tags can gain
+or lose a space; the words, their order and the sections are the same. When the
+markup does not pair up as the parser would see it, the page is indexed as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+ATTRIBUTES = r"""(?>[^>"']+|"[^"]*"|'[^']*')*+"""
+# Comments and elements whose text a parser may read as text (Python's own changed
+# with its versions) are one token each: no tags inside them are read or dropped.
+RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext"
+TOKEN = re.compile(
+    rf"<!--.*?(?:-->|\Z)|<({RAW_TEXT})\b{ATTRIBUTES}>.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)({ATTRIBUTES})>",
+    re.DOTALL | re.IGNORECASE,
+)
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# What Material's parser copies into the index, skips with its content, or reads inside headings.
+KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup", "object", "script", "style", "a"}) | HEADINGS
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                  "source", "track", "wbr"})
+MARKED = re.compile(r"data-search-exclude|linenodiv", re.IGNORECASE)
+
+Simplify = Callable[[str], str]
+
+
+def plain_for_search(html: str) -> str:
+    """``html`` without the tags a search index ignores; ``html`` itself when that cannot be told safely."""
+    if "<" not in html:
+        return html
+    plain = _without_ignored_tags(html)
+    return html if plain is None else plain
+
+
+def _without_ignored_tags(html: str) -> str | None:
+    cuts: list[tuple[int, int]] = []
+    open_elements: list[tuple[str, int, int, bool]] = []  # name, start of its tag, end of its tag, droppable
+    tokens = [(token.span(), token.group(2), token.group(3).lower(), token.group(4))
+              for token in TOKEN.finditer(html) if token.group(3)]  # not comments, scripts or styles
+    # Material's parser tells elements apart by name alone: an element named as a marked one stays.
+    marked = {name for _, _, name, attributes in tokens if MARKED.search(attributes)}
+    for span, closing, name, attributes in tokens:
+        if name in VOID:
+            cuts.append(span)
+        elif closing:
+            if not open_elements or open_elements[-1][0] != name:
+                return None  # the parser would keep this element open: its depth decides sections
+            _, start, end, droppable = open_elements.pop()
+            if droppable:
+                cuts += [(start, end), span]
+        else:
+            if name in HEADINGS:  # the elements around a heading decide where its section ends
+                open_elements = [(n, s, e, False) for n, s, e, _ in open_elements]
+            droppable = name not in KEPT and name not in marked
+            if attributes.rstrip().endswith("/"):
+                if droppable:
+                    cuts.append(span)
+            else:
+                open_elements.append((name, *span, droppable))
+    if open_elements:
+        return None
+    cuts.sort()
+    plain = "".join(html[start:end] for start, end in _gaps(cuts, len(html)))
+    # The parser opens a page's first section at its first word or element; a dropped one opened it here.
+    first = next((span for span, closing, name, _ in tokens if not closing and name not in VOID), None)
+    return f" {plain}" if first in cuts else plain
+
+
+def _gaps(cuts: list[tuple[int, int]], length: int) -> Iterable[tuple[int, int]]:
+    position = 0
+    for start, end in cuts:
+        yield position, start
+        position = end
+    yield position, length
+
+
+def lend_plain_pages_to_search(plugins: Iterable[Any], simplify: Simplify | None = None) -> None:
+    """Wrap the index of each search plugin that has one; ``simplify`` runs before the tags are dropped."""
+    for plugin in plugins:
+        index = getattr(plugin, "search_index", None)
+        add = getattr(index, "add_entry_from_context", None)
+        if not callable(add):
+            continue
+        steps = getattr(add, "easyread_steps", None)
+        if steps is None:
+            steps = []
+            index.add_entry_from_context = _indexing_plain_content(add, steps)
+        if simplify is not None and simplify not in steps:
+            steps.append(simplify)
+
+
+def _indexing_plain_content(add: Callable[[Any], Any], steps: list[Simplify]) -> Callable[[Any], Any]:
+    @functools.wraps(add)
+    def add_plain(page: Any) -> Any:
+        content = page.content
+        if not content:
+            return add(page)
+        page.content = plain_for_search(functools.reduce(lambda html, step: step(html), steps, content))
+        try:
+            return add(page)
+        finally:
+            page.content = content
+
+    add_plain.easyread_steps = steps  # type: ignore[attr-defined]
+    return add_plain
