@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-BLOCK_TAGS = ("div", "dl", "table", "ul", "ol", "p", "figure", "details", "section")
+BLOCK_TAGS = ("div", "dl", "table", "ul", "ol", "p", "figure", "details", "section", "nav")
 WHOLE_BLOCK = re.compile(r"<(%s)[\s>].*</\1>" % "|".join(BLOCK_TAGS), re.DOTALL)
 BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
 ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"']*)["']""")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from contextvars import ContextVar
 
@@ -49,4 +50,9 @@ def long_date(value: dt.date | None, language: str | None = None) -> str:
     """A date as GOV.UK writes it, in the language: '2 July 2018', '4 Medi 2023'."""
     if value is None:
         return ""
-    return format_date(value, "d MMMM y", locale=babel_locale(language or current_language()))
+    return _long_date(value, language or current_language())
+
+
+@functools.cache
+def _long_date(value: dt.date, language: str) -> str:  # a plan shows the same few dates many times
+    return format_date(value, "d MMMM y", locale=babel_locale(language))

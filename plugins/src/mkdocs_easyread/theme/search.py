@@ -19,6 +19,7 @@ markup does not pair up as the parser would see it, the page is indexed as it is
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -28,9 +29,10 @@ ATTRIBUTES = r"""(?>[^>"']+|"[^"]*"|'[^']*')*+"""
 # with its versions) are one token each: no tags inside them are read or dropped.
 RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext"
 TOKEN = re.compile(
-    rf"<!--.*?(?:-->|\Z)|<({RAW_TEXT})\b{ATTRIBUTES}>.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)({ATTRIBUTES})>",
+    rf"(<!--.*?(?:-->|\Z)|<({RAW_TEXT})\b{ATTRIBUTES}>.*?(?:</\2\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)({ATTRIBUTES})>)",
     re.DOTALL | re.IGNORECASE,
 )
+STRIDE = 6  # what TOKEN.split gives for each token, with the text before it
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # What Material's parser copies into the index, skips with its content, or reads inside headings.
 KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup", "object", "script", "style", "a"}) | HEADINGS
@@ -50,45 +52,44 @@ def plain_for_search(html: str) -> str:
 
 
 def _without_ignored_tags(html: str) -> str | None:
-    cuts: list[tuple[int, int]] = []
-    open_elements: list[tuple[str, int, int, bool]] = []  # name, start of its tag, end of its tag, droppable
-    tokens = [(token.span(), token.group(2), token.group(3).lower(), token.group(4))
-              for token in TOKEN.finditer(html) if token.group(3)]  # not comments, scripts or styles
+    # Text, then for each token: the token, its raw-text name, "/" if it closes, its name, its attributes.
+    parts = TOKEN.split(html)
+    tags = parts[1::STRIDE]
+    names = [name.lower() if name else None for name in parts[4::STRIDE]]
+    closing = parts[3::STRIDE]
     # Material's parser tells elements apart by name alone: an element named as a marked one stays.
-    marked = {name for _, _, name, attributes in tokens if MARKED.search(attributes)}
-    for span, closing, name, attributes in tokens:
+    marked = {names[i] for i, attributes in enumerate(parts[5::STRIDE]) if attributes and MARKED.search(attributes)}
+    dropped: list[int] = []
+    open_elements: list[list] = []  # [name, index of its start tag, droppable]
+    for i, name in enumerate(names):
+        if name is None:
+            continue  # a comment, script or style
         if name in VOID:
-            cuts.append(span)
-        elif closing:
+            dropped.append(i)
+        elif closing[i]:
             if not open_elements or open_elements[-1][0] != name:
                 return None  # the parser would keep this element open: its depth decides sections
-            _, start, end, droppable = open_elements.pop()
+            _, start, droppable = open_elements.pop()
             if droppable:
-                cuts += [(start, end), span]
+                dropped += (start, i)
+        elif name in HEADINGS:  # the elements around a heading decide where its section ends
+            for element in open_elements:
+                element[2] = False
+            open_elements.append([name, i, False])
+        elif tags[i].endswith("/>"):
+            if name not in KEPT and name not in marked:
+                dropped.append(i)
         else:
-            if name in HEADINGS:  # the elements around a heading decide where its section ends
-                open_elements = [(n, s, e, False) for n, s, e, _ in open_elements]
-            droppable = name not in KEPT and name not in marked
-            if attributes.rstrip().endswith("/"):
-                if droppable:
-                    cuts.append(span)
-            else:
-                open_elements.append((name, *span, droppable))
+            open_elements.append([name, i, name not in KEPT and name not in marked])
     if open_elements:
         return None
-    cuts.sort()
-    plain = "".join(html[start:end] for start, end in _gaps(cuts, len(html)))
+    for i in dropped:
+        tags[i] = ""
+    texts = parts[::STRIDE]
+    plain = "".join(itertools.chain.from_iterable(zip(texts, tags))) + texts[-1]
     # The parser opens a page's first section at its first word or element; a dropped one opened it here.
-    first = next((span for span, closing, name, _ in tokens if not closing and name not in VOID), None)
-    return f" {plain}" if first in cuts else plain
-
-
-def _gaps(cuts: list[tuple[int, int]], length: int) -> Iterable[tuple[int, int]]:
-    position = 0
-    for start, end in cuts:
-        yield position, start
-        position = end
-    yield position, length
+    first = next((i for i, name in enumerate(names) if name and name not in VOID and not closing[i]), None)
+    return f" {plain}" if first is not None and not tags[first] else plain
 
 
 def lend_plain_pages_to_search(plugins: Iterable[Any], simplify: Simplify | None = None) -> None:
