@@ -86,3 +86,23 @@ def test_text_that_looks_like_a_placeholder_from_another_build_is_left_alone() -
     first, second, page = HiddenHtml(), HiddenHtml(), FakePage()
     hid = first.hide("<div>x</div>\n", page)
     assert second.restore(f"<p>{hid.strip()}</p>", page) == f"<p>{hid.strip()}</p>"
+
+
+def test_the_plugins_own_progress_pages_leave_markdown_only_headings(tmp_path, monkeypatch) -> None:
+    """Every block the outcome templates write is whole, so Markdown reads only the headings (issue 21)."""
+    from test_outcomes import make_site
+
+    hidden: dict[str, str] = {}
+    hide = HiddenHtml.hide
+
+    def spy(self: HiddenHtml, text: str, page) -> str:
+        hidden[page.file.src_uri] = result = hide(self, text, page)
+        return result
+
+    monkeypatch.setattr(HiddenHtml, "hide", spy)
+    result = make_site(tmp_path).build()
+    assert result.ok, result.log
+    pages = {uri: text for uri, text in hidden.items() if uri.startswith("plan/progress/")}
+    assert {"plan/progress/index.md", "plan/progress/O1.md", "plan/progress/history.md"} <= set(pages)
+    assert {uri: text for uri, text in pages.items() if "<" in text} == {}
+    assert 'class="er-oc-table er-oc-counts"' in result.html("plan/progress")  # put back
