@@ -103,6 +103,10 @@ def test_plain_page_for_search_keeps_every_word():
             '<span class="er-term__means" data-search-exclude="" id="er-means-care" role="tooltip">Help &amp; support.</span>'
             ' plan, and <a href="x/">other links</a>.</p>')
     assert without_glossary_markup(html) == '<p>Your Care plan, and <a href="x/">other links</a>.</p>'
+    boxed = html.replace('<a aria', '<span class="er-gloss"><a aria').replace('</span> plan', '</span></span> plan')
+    assert without_glossary_markup(boxed) == without_glossary_markup(html)
+    in_a_span = f'<span class="x">{html.removeprefix("<p>Your ").split(" plan")[0]}</span>'
+    assert without_glossary_markup(in_a_span) == '<span class="x">Care</span>'  # the closing tag is not the box's
 
 
 def test_publication_glossary_lists_only_its_terms_a_to_z_and_site_lists_all(glossary_site):

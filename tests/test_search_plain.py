@@ -97,7 +97,13 @@ def test_tags_without_words_are_left_out():
             '<td><time datetime="2026-01-01">1 January 2026</time></td></tr></table>\n<p>Done.</p>')
     assert plain_for_search(page) == '<h2 id="status">Status</h2>\nUnderway1 January 2026\n<p>Done.</p>'
     # The page's first section opens where it did: at its first tag, here a dropped one.
-    assert plain_for_search('<div><span>Words</span></div><h2 id="a">A</h2>') == ' Words<h2 id="a">A</h2>'
+    page = '<div><span>Words</span> <span>and</span> <span>more</span></div><h2 id="a">A</h2>'
+    assert plain_for_search(page) == ' Words and more<h2 id="a">A</h2>'
+
+
+def test_a_page_of_headings_is_parsed_whole():
+    glossary = '<div class="er-entry"><h3 id="care">Care</h3><p>Help.</p></div>' * 3
+    assert plain_for_search(glossary) == glossary
 
 
 def test_a_heading_inside_a_box_keeps_its_box():

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 
-# As the linker writes it (Python-Markdown sorts attributes), in its box: the words are kept.
-TERM_MARKUP = re.compile(
-    r'(<span class="er-gloss">)?'
-    r'<a aria-describedby="er-means-[^"]*" class="er-term" href="[^"]*">([^<]*)</a>'
-    r'<span class="er-term__means"[^>]*>[^<]*</span>'
-    r"(?(1)</span>)"
-)
+# As the linker writes it (Python-Markdown sorts attributes), in its box or not: the words are kept.
+# Both ways start with "<", so that the regular expression engine looks for that character first.
+TERM = (r'a aria-describedby="er-means-[^"]*" class="er-term" href="[^"]*">(?P<{name}>[^<]*)</a>'
+        r'<span class="er-term__means"[^>]*>[^<]*</span>')
+TERM_MARKUP = re.compile(rf'<(?:span class="er-gloss"><{TERM.format(name="boxed")}</span>|{TERM.format(name="word")})')
 
 
 def without_glossary_markup(html: str) -> str:
     if 'class="er-term"' not in html:
         return html
-    return TERM_MARKUP.sub(r"\2", html)
+    return TERM_MARKUP.sub(r"\g<boxed>\g<word>", html)
