@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from ..errors import SourceError
 from ..pdf.cache import Entry, PdfCache
+from ..pdf.downloads import DownloadItem
 from ..pdf.feature import FilesFromPages
 from ..pdf.jobs import Rendered
 from . import louis
@@ -105,18 +106,17 @@ class Braille(FilesFromPages):
     def pending(self, slug: str) -> bool:
         return any(brf.entry is None and brf.error is None for brf in self.planned.get(slug, []))
 
-    def items(self, slug: str, page_url: str, final: bool) -> list[dict[str, Any]]:
+    def items(self, slug: str, page_url: str, final: bool) -> list[DownloadItem]:
         items = []
         for brf in self.planned.get(slug, []):
             self._collect(brf, wait=final)
             if brf.error is not None or (final and brf.entry is None):
                 continue
-            items.append({
-                "href": get_relative_url(brf.url, page_url or "."),
-                "variant": "braille-easy-read" if brf.easy_read else "braille",
-                "size": "",
-                "pages": brf.entry.pages if brf.entry else 0,
-            })
+            items.append(DownloadItem(
+                href=get_relative_url(brf.url, page_url or "."),
+                variant="braille-easy-read" if brf.easy_read else "braille",
+                pages=brf.entry.pages if brf.entry else 0,
+            ))
         return items
 
     def _collect(self, brf: PlannedBrf, wait: bool) -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from mkdocs.utils import get_relative_url
 
@@ -35,7 +35,17 @@ class OtherDownloads(Protocol):
 
     def pending(self, slug: str) -> bool: ...
 
-    def items(self, slug: str, page_url: str, final: bool) -> list[dict[str, Any]]: ...
+    def items(self, slug: str, page_url: str, final: bool) -> list[DownloadItem]: ...
+
+
+@dataclass(frozen=True)
+class DownloadItem:
+    """One file in a publication's box, as its link says it (``variant``: a PDF variant's name or "braille")."""
+
+    href: str
+    variant: str
+    size: str = ""
+    pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,14 +64,15 @@ def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, fin
     for pdf in pdfs.pdfs:
         if pdf.error is not None or (final and pdf.entry is None) or (pdf.variant.easy_read_pages_only and not easy_read):
             continue
-        items.append({
-            "href": get_relative_url(pdf.url, page_url or "."),
-            "variant": pdf.variant.name,
-            "size": format_size(pdf.entry.size) if pdf.entry else "",
-            "pages": pdf.entry.pages if pdf.entry else 0,
-        })
+        items.append(DownloadItem(
+            href=get_relative_url(pdf.url, page_url or "."),
+            variant=pdf.variant.name,
+            size=format_size(pdf.entry.size) if pdf.entry else "",
+            pages=pdf.entry.pages if pdf.entry else 0,
+        ))
     items.extend(item for other in others for item in other.items(pdfs.slug, page_url, final))
-    return str(components.render(TEMPLATE, items=items, easy_read=easy_read))
+    # Every page of a publication at the same depth has the same box.
+    return str(components.render_once(TEMPLATE, items=tuple(items), easy_read=easy_read))
 
 
 def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage],

@@ -35,18 +35,39 @@ class Fingerprint:
             self._digest.update(b"\0")
         return self
 
-    def add_pages(self, pages: list[Page], references: References) -> Fingerprint:
-        """Each page's address, title and content, and the bytes of the files it shows or attaches."""
-        for page in pages:
-            self.add(page.file.src_uri, page.url, page.title, page.content)
-            for match in READS.finditer(page.content or ""):
-                reference = match[1] or match[2] or match[3] or ""
-                asset = references.assets.shown_by(reference, page.url, references.site, pages=False)
-                self.add(f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-")
-        return self
+    def add_pages(self, pages: list[Page], digests: PageDigests) -> Fingerprint:
+        return self.add(*(digests.of(page) for page in pages))
 
     def hexdigest(self) -> str:
         return self._digest.hexdigest()
+
+
+class PageDigests:
+    """Each page's part of a PDF's key, worked out once per build: a page is in several PDFs
+    (standard and large print), and resolving every link it has is most of the cost of a key."""
+
+    def __init__(self, references: References) -> None:
+        self.references = references
+        self._digests: dict[str, str] = {}
+
+    def of(self, page: Page) -> str:
+        """A hash of the page's address, title and content, and of the bytes of the files it shows or attaches."""
+        key = page.file.src_uri
+        if key not in self._digests:
+            self._digests[key] = Fingerprint().add(page.file.src_uri, page.url, page.title, page.content,
+                                                   *self._reads(page)).hexdigest()
+        return self._digests[key]
+
+    def _reads(self, page: Page) -> list[str]:
+        references, reads = self.references, []
+        for match in READS.finditer(page.content or ""):
+            reference = match[1] or match[2] or match[3] or ""
+            if reference.startswith("#"):  # the page itself
+                reads.append("-")
+                continue
+            asset = references.assets.shown_by(reference, page.url, references.site, pages=False)
+            reads.append(f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-")
+        return reads
 
 
 @functools.cache

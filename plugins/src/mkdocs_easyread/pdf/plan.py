@@ -13,7 +13,7 @@ from ..languages.speaking import gettext as _
 from .assemble import Chapters, assemble_document, rewrite_chapters
 from .cache import Entry, PdfCache
 from .confine import roots_of
-from .fingerprint import Fingerprint, versions
+from .fingerprint import Fingerprint, PageDigests, versions
 from .jobs import RenderJob
 from .layout import EASY_READ_PICTURE
 from .logo import find_logo
@@ -124,6 +124,7 @@ class Planner:
         self.attachments = self.build.options.pdf.attachments
         roots = roots_of(self.build.docs_dir, self.build.easy_read_dir, custom_dir)
         self.references = References(self.site, self.assets, roots, self.attachments)
+        self.page_digests = PageDigests(self.references)
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
         self.templates = "".join(self.build.components.source(name) for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
@@ -205,7 +206,7 @@ class Planner:
             .add(self.logo.digest if self.logo else "-", options.pdf.contents_from_chapters,
                  options.pdf.contents_from_headings, self.easy_read_picture)
             .add(*(fingerprint_parts(self.build) if variant is REVIEW_PACK else ()))
-            .add_pages(pages, self.references)
+            .add_pages(pages, self.page_digests)
             .hexdigest()
         )
 
