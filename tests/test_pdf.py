@@ -359,6 +359,16 @@ def test_a_changed_page_renders_again_and_drafts_are_marked(tmp_path):
     assert len(cached) == 2, "older renderings are pruned from the cache"
 
 
+def test_a_changed_picture_renders_again_what_shows_it(tmp_path):
+    """A PDF's key holds the bytes of each file its pages show: the page's words are the same."""
+    site = make_site(tmp_path, easy_read=False)
+    assert site.build().ok
+    site.write("content/plan/house.svg", HOUSE.replace("<svg", '<svg data-changed="yes"', 1))
+    result = site.build()
+    assert result.ok, result.log
+    assert "easyread: PDF plan: 2 files" in result.log and "2 rendered, 0 from cache" in result.log, result.log
+
+
 def test_a_render_failure_names_the_publication_and_leaves_no_file(tmp_path, monkeypatch):
     from mkdocs_easyread.pdf import runner, worker
 

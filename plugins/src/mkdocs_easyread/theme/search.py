@@ -46,7 +46,7 @@ Simplify = Callable[[str], str]
 def plain_for_search(html: str) -> str:
     """``html`` without the tags a search index ignores; ``html`` itself when that cannot be told safely."""
     if html.count("<h") * 8 > html.count("<"):
-        return html  # no tags, or a heading every few tags (a glossary): little to drop, cheaper to parse whole
+        return html  # a heading every few tags (a glossary): little to drop, cheaper to parse whole
     plain = _without_ignored_tags(html)
     return html if plain is None else plain
 
