@@ -13,6 +13,7 @@ import base64
 import hashlib
 import mimetypes
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
 
 ORIGIN = "http://site.invalid/"  # a stand-in origin, to resolve relative URLs with urljoin
+# A path relative to the page, perhaps with a fragment: most links of a page (``../glossary/#care``). No
+# scheme, query, parameters, backslash, space or control character, so urljoin would only join paths.
+PLAIN_RELATIVE = re.compile(r"[^/#\x00-\x20:;?\\][^\x00-\x20:;?\\]*")
+PLAIN_PAGE_URL = re.compile(r"(?!/)[^\x00-\x20:;?\\#]*")
 
 
 @dataclass
@@ -48,6 +53,9 @@ class SiteMap:
 
     def resolve(self, url: str, page_url: str) -> Target | None:
         """A relative URL of the page at `page_url`, as a site path; None for other hosts and schemes."""
+        if PLAIN_RELATIVE.fullmatch(url) and PLAIN_PAGE_URL.fullmatch(page_url):
+            path, _, fragment = url.partition("#")
+            return Target(unquote(_joined_path(page_url, path).lstrip("/")), fragment)
         try:
             parts = urlsplit(url)
             if parts.scheme or parts.netloc:
@@ -71,6 +79,22 @@ class SiteMap:
 
     def file_at(self, path: str) -> File | None:
         return self.files.get(path) or self.files.get(f"{path.rstrip('/')}/index.html")
+
+
+def _joined_path(page_url: str, path: str) -> str:
+    """The path `urljoin(ORIGIN + page_url, path)` gives (Python's own steps, RFC 3986), for a plain relative path."""
+    segments = f"/{page_url}".split("/")[:-1] + path.split("/")
+    segments[1:-1] = filter(None, segments[1:-1])
+    resolved: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment != ".":
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")
+    return "/".join(resolved) or "/"
 
 
 def url_aliases(url: str) -> list[str]:
