@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 
 from mkdocs_easyread.theme import search
-from mkdocs_easyread.theme.search import plain_for_search
+from mkdocs_easyread.theme.search import FEW_TAGS, plain_for_search, without_ignored_tags
 
 from test_outcomes import make_site
 
@@ -74,7 +74,7 @@ def assert_same_index(page: str) -> None:
         whole = sections(page)
     except ValueError:  # Material's own parser fails on some nestings (<p data-search-exclude><p></p></p>)
         assume(False)
-    assert sections(plain_for_search(page)) == whole
+    assert sections(without_ignored_tags(page)) == whole
 
 
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")
@@ -91,44 +91,52 @@ def test_markup_that_does_not_pair_up_is_indexed_as_it_is(page):
     assert_same_index(page)
 
 
+ROW = ('<tr><th scope="row"><span class="badge"><svg aria-hidden="true"><circle r="6"/></svg>'
+       '<span>Underway</span></span></th><td><time datetime="2026-01-01">1 January 2026</time></td></tr>\n')
+
+
 def test_tags_without_words_are_left_out():
-    page = ('<h2 id="status">Status</h2>\n<table><tr><th scope="row"><span class="badge">'
-            '<svg aria-hidden="true"><circle r="6"/></svg><span>Underway</span></span></th>'
-            '<td><time datetime="2026-01-01">1 January 2026</time></td></tr></table>\n<p>Done.</p>')
-    assert plain_for_search(page) == '<h2 id="status">Status</h2>\nUnderway1 January 2026\n<p>Done.</p>'
+    page = f'<h2 id="status">Status</h2>\n<table>{ROW}</table>\n<p>Done.</p>'
+    assert without_ignored_tags(page) == '<h2 id="status">Status</h2>\nUnderway1 January 2026\n\n<p>Done.</p>'
     # The page's first section opens where it did: at its first tag, here a dropped one.
     page = '<div><span>Words</span> <span>and</span> <span>more</span></div><h2 id="a">A</h2>'
-    assert plain_for_search(page) == ' Words and more<h2 id="a">A</h2>'
+    assert without_ignored_tags(page) == ' Words and more<h2 id="a">A</h2>'
 
 
-def test_a_page_of_headings_is_parsed_whole():
-    glossary = '<div class="er-entry"><h3 id="care">Care</h3><p>Help.</p></div>' * 3
-    assert plain_for_search(glossary) == glossary
+def test_long_pages_are_cut_short_ones_and_glossaries_parsed_whole():
+    table = f'<h2 id="status">Status</h2>\n<table>{ROW * 5}</table>'
+    assert table.count("<") >= FEW_TAGS and plain_for_search(table) == without_ignored_tags(table) != table
+    short = f'<h2 id="status">Status</h2>\n<table>{ROW}</table>'
+    assert plain_for_search(short) == short
+    glossary = '<div class="er-entry"><h3 id="care">Care</h3><p>Help.</p></div>' * 20
+    assert glossary.count("<") >= FEW_TAGS and plain_for_search(glossary) == glossary
 
 
 def test_a_heading_inside_a_box_keeps_its_box():
     page = '<div class="admonition"><h3 id="note">Note</h3><span>Inside</span></div><p>After</p>'
-    plain = plain_for_search(page)
+    plain = without_ignored_tags(page)
     assert plain.startswith('<div class="admonition"><h3 id="note">Note</h3>')
     assert "<span>" not in plain
 
 
 def test_a_page_of_nothing_but_markup_keeps_its_entry():
-    assert sections(plain_for_search("<div><span></span></div>")) == [("hx", None, False, "", "")]
+    assert sections(without_ignored_tags("<div><span></span></div>")) == [("hx", None, False, "", "")]
 
 
 def test_generated_pages_are_indexed_from_their_plain_version(tmp_path, monkeypatch):
     site = make_site(tmp_path)
-    lent: list[str] = []
+    cut: list[str] = []
 
     def spy(page: str) -> str:
-        lent.append(plain := plain_for_search(page))
+        plain = plain_for_search(page)
+        if plain != page:
+            cut.append(plain)
         return plain
 
     monkeypatch.setattr(search, "plain_for_search", spy)
     plain = site.build()
     assert plain.ok, plain.log
-    assert lent and not any("<svg" in page or "<span" in page for page in lent)
+    assert len(cut) >= 3 and not any("<svg" in page or "<span" in page for page in cut)  # progress, O1, O2
     assert 'class="er-oc-status' in plain.html("plan/progress")  # the page keeps its markup
 
     monkeypatch.setattr(search, "plain_for_search", lambda page: page)

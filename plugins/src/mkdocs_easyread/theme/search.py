@@ -39,19 +39,26 @@ KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup", "object", 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                   "source", "track", "wbr"})
 MARKED = re.compile(r"data-search-exclude|linenodiv", re.IGNORECASE)
+FEW_TAGS = 50  # a chapter of paragraphs and lists has about 20
 
 Simplify = Callable[[str], str]
 
 
 def plain_for_search(html: str) -> str:
     """``html`` without the tags a search index ignores; ``html`` itself when that cannot be told safely."""
-    if html.count("<h") * 8 > html.count("<"):
-        return html  # a heading every few tags (a glossary): little to drop, cheaper to parse whole
-    plain = _without_ignored_tags(html)
+    tags = html.count("<")
+    if tags < FEW_TAGS or html.count("<h") * 8 > tags:
+        return html  # a short page, or a heading every few tags (a glossary): cutting costs what it saves
+    return without_ignored_tags(html)
+
+
+def without_ignored_tags(html: str) -> str:
+    """``html`` without the tags Material's parser ignores, or as it is when its markup does not pair up."""
+    plain = _cut(html)
     return html if plain is None else plain
 
 
-def _without_ignored_tags(html: str) -> str | None:
+def _cut(html: str) -> str | None:
     # Text, then for each token: the token, its raw-text name, "/" if it closes, its name, its attributes.
     parts = TOKEN.split(html)
     tags = parts[1::STRIDE]
