@@ -65,7 +65,8 @@ def _cut(html: str) -> str | None:
     names = [name.lower() if name else None for name in parts[4::STRIDE]]
     closing = parts[3::STRIDE]
     # Material's parser tells elements apart by name alone: an element named as a marked one stays.
-    marked = {names[i] for i, attributes in enumerate(parts[5::STRIDE]) if attributes and MARKED.search(attributes)}
+    marked = {names[i] for i, attributes in enumerate(parts[5::STRIDE]) if attributes and MARKED.search(attributes)
+              } if MARKED.search(html) else set()
     dropped: list[int] = []
     open_elements: list[list] = []  # [name, index of its start tag, droppable]
     for i, name in enumerate(names):
