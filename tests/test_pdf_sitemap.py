@@ -41,4 +41,5 @@ def test_the_usual_links():
     assert site.resolve("../../glossary/#care", "plan/vision/") == Target("glossary/", "care")
     assert site.resolve("house.svg", "plan/vision/") == Target("plan/vision/house.svg", "")
     assert site.resolve("../x/", "") == Target("x/", "")
+    assert site.resolve("#action-A1", "plan/progress/") == Target("plan/progress/", "action-A1")
     assert site.resolve("https://example.org/a", "plan/") is None

@@ -62,9 +62,6 @@ class PageDigests:
         references, reads = self.references, []
         for match in READS.finditer(page.content or ""):
             reference = match[1] or match[2] or match[3] or ""
-            if reference.startswith("#"):  # the page itself
-                reads.append("-")
-                continue
             asset = references.assets.shown_by(reference, page.url, references.site, pages=False)
             reads.append(f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-")
         return reads

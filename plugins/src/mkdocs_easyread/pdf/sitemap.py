@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
 
 ORIGIN = "http://site.invalid/"  # a stand-in origin, to resolve relative URLs with urljoin
-# A path relative to the page, perhaps with a fragment: most links of a page (``../glossary/#care``). No
-# scheme, query, parameters, backslash, space or control character, so urljoin would only join paths.
-PLAIN_RELATIVE = re.compile(r"[^/#\x00-\x20:;?\\][^\x00-\x20:;?\\]*")
+# A path relative to the page, perhaps with a fragment, or a fragment alone: most links of a page
+# (``../glossary/#care``, ``#action-A1``). No scheme, query, parameters, backslash, space or control
+# character, so urljoin would only join paths.
+PLAIN_RELATIVE = re.compile(r"(?:[^/#\x00-\x20:;?\\]|#)[^\x00-\x20:;?\\]*")
 PLAIN_PAGE_URL = re.compile(r"(?!/)[^\x00-\x20:;?\\#]*")
 
 
@@ -55,7 +56,8 @@ class SiteMap:
         """A relative URL of the page at `page_url`, as a site path; None for other hosts and schemes."""
         if PLAIN_RELATIVE.fullmatch(url) and PLAIN_PAGE_URL.fullmatch(page_url):
             path, _, fragment = url.partition("#")
-            return Target(unquote(_joined_path(page_url, path).lstrip("/")), fragment)
+            joined = _joined_path(page_url, path) if path else f"/{page_url}"  # a fragment alone: this page
+            return Target(unquote(joined.lstrip("/")), fragment)
         try:
             parts = urlsplit(url)
             if parts.scheme or parts.netloc:
