@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate, generate_plain
-from run import OUT, PLUGIN, write_config
+from run import OUT, PLUGIN, build_environment, write_config
 
 PRUNE = ["navigation.prune"]
 HTML = {**PLUGIN, "pdf": {"enabled": False}}
@@ -73,7 +73,7 @@ def instructions(config: Path, site: Path) -> Count:
 def run(command: list[str]) -> None:
     config = Path(command[command.index("-f") + 1])
     process = subprocess.run(command, cwd=config.parent, capture_output=True, text=True, check=False,
-                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                             env=build_environment())
     if process.returncode != 0:
         raise SystemExit(f"build failed: {config}\n{process.stderr[-3000:]}")
 

@@ -41,6 +41,8 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     this keeps its line-number API (``.lc``) at libyaml's speed.
     """
 
+    may_hold_aliases = True  # an alias is written *name: text with no asterisk has none to expand
+
 
 class _BadValue(Exception):
     """A problem found while building values; ``line`` is 0-based within the YAML text."""
@@ -144,7 +146,8 @@ def _get_single_data(loader: _LineLoader) -> Any:
     node = loader.get_single_node()
     if node is None:
         return None
-    _check_expanded_size(node)
+    if loader.may_hold_aliases:
+        _check_expanded_size(node)
     return loader.construct_document(node)
 
 
@@ -200,7 +203,7 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML keeping line numbers; ``first_line`` is where ``text`` starts in ``path``."""
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return _load(text)
     except _BadValue as error:
         raise SourceError(path, error.line + first_line, error.message) from None
     except yaml.MarkedYAMLError as error:
@@ -210,6 +213,15 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise SourceError(path, line, f"text holds the invisible control character U+{error.character:04X}; delete it (it often comes from copying out of another program)") from None
     except yaml.YAMLError as error:
         raise SourceError(path, first_line, f"broken YAML: {error}") from None
+
+
+def _load(text: str) -> Any:
+    loader = _LineLoader(text)
+    loader.may_hold_aliases = "*" in text
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 UNCLOSED = {

@@ -145,9 +145,10 @@ class GlossaryFeature(Feature):
         if self.page_terms:
             lend_plain_pages_to_search(self.build.config.plugins.values(), without_glossary_markup)
         self.build.extra["glossary_used"] = {anchor for terms in self.page_terms.values() for anchor in terms.used}
+        used_by_publication = self._terms_used_by_publication()
         for page in self._glossary_pages():
             slug = self.pages[page.file.src_uri]
-            terms = self._terms_used_by(slug) if slug else self.glossary.terms
+            terms = used_by_publication.get(slug, []) if slug else self.glossary.terms
             href = get_relative_url(self._url_of(SITE_GLOSSARY), page.url) if slug else None
             with self.build.speaking_for(self.build.publications.get(slug)):
                 page.content = self._render_page(terms, href)
@@ -157,12 +158,11 @@ class GlossaryFeature(Feature):
     def _glossary_pages(self) -> list[Page]:
         return [file.page for file in self.build.files if file.src_uri in self.pages and file.page is not None]
 
-    def _terms_used_by(self, slug: str) -> list[Term]:
-        used: dict[str, Term] = {}
+    def _terms_used_by_publication(self) -> dict[str, list[Term]]:
+        used: dict[str, dict[str, Term]] = {}
         for uri, terms in self.page_terms.items():
-            if slug_of(uri) == slug:
-                used.update(terms.used)
-        return sorted(used.values(), key=lambda t: t.term.lower())
+            used.setdefault(slug_of(uri), {}).update(terms.used)
+        return {slug: sorted(terms.values(), key=lambda t: t.term.lower()) for slug, terms in used.items()}
 
 
 def _source_path(page: Page) -> Path:

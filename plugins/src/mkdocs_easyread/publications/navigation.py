@@ -37,35 +37,48 @@ SpeakingFor = Callable[["Publication"], AbstractContextManager]
 
 def arrange(nav: Navigation, files: Files, publications: Iterable[Publication], speaking_for: SpeakingFor) -> None:
     in_nav = set(map(id, nav.pages))
+    sections = _sections_by_index(nav.items)
+    generated = _generated_pages_by_folder(files)
     for publication in publications:
-        section = _section_of(nav.items, f"{publication.slug}/index.md")
+        section = sections.get(f"{publication.slug}/index.md")
         if section is None:
             continue
         if section.title and section.title.lower() == publication.slug.replace("-", " ").lower():
             section.title = escape(publication.title)
         with speaking_for(publication):
-            section.children.extend(_missing(files, publication.slug, in_nav))
+            section.children.extend(_missing(generated.get(publication.slug, []), in_nav))
         section.children.sort(key=_is_generated)  # stable: authored order kept, generated last
     nav.pages = _get_by_type(nav.items, Page)
     _add_previous_and_next_links(nav.pages)
     _add_parent_links(nav.items)
 
 
-def _section_of(items: list, index_uri: str) -> Section | None:
+def _sections_by_index(items: list, found: dict[str, Section] | None = None) -> dict[str, Section]:
+    """Each section by the source of every page it holds directly (the outermost section wins)."""
+    found = {} if found is None else found
     for item in items:
         if isinstance(item, Section):
-            if any(isinstance(c, Page) and c.file.src_uri == index_uri for c in item.children):
-                return item
-            if found := _section_of(item.children, index_uri):
-                return found
-    return None
+            for child in item.children:
+                if isinstance(child, Page):
+                    found.setdefault(child.file.src_uri, item)
+            _sections_by_index(item.children, found)
+    return found
 
 
-def _missing(files: Files, slug: str, in_nav: set[int]) -> list:
+def _generated_pages_by_folder(files: Files) -> dict[str, list[Page]]:
+    """Generated pages by their top folder, in the order the features added them."""
+    pages: dict[str, list[Page]] = {}
+    for file in files.documentation_pages():
+        folder, slash, _rest = file.src_uri.partition("/")
+        if slash and file.generated_by and file.page:
+            pages.setdefault(folder, []).append(file.page)
+    return pages
+
+
+def _missing(pages: list[Page], in_nav: set[int]) -> list:
     """Generated pages of a publication that no nav lists, nested by folder."""
     items: list = []
     folders: dict[str, Section] = {}
-    pages = [f.page for f in files.documentation_pages() if f.src_uri.startswith(f"{slug}/") and f.generated_by and f.page]
     # Shallow pages first, each folder's index first; otherwise the order the feature added them in.
     for page in sorted(pages, key=lambda p: (p.file.src_uri.count("/"), not p.file.src_uri.endswith("index.md"))):
         if id(page) in in_nav:
