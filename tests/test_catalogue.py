@@ -6,10 +6,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jinja2
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_easyread.languages.catalogue import LOCALE_DIR, available_languages, catalogue_file
 
@@ -102,3 +106,37 @@ def test_templates_hold_no_words_outside_the_catalogue(template):
     found = (NAMES_OF_FORMATS.sub(" ", MARKDOWN_SYNTAX.sub(" ", text)) for text in parser.found)
     words = [text for text in found if re.search(r"[^\W\d_]{2,}", text)]
     assert not words, f"{template}: words outside {{% trans %}} or _(): {words}"
+
+
+TEMPLATE_CALLS = {
+    "call": '{{ _("Status") }}|{{ _(message) }}|{{ gettext("Due %(when)s", when=value) }}',
+    "trans": "{% trans %}Status{% endtrans %}|{% trans value=value %}Checked by {{ value }}{% endtrans %}",
+    "plural": "{% trans count=count %}{{ count }} theme{% pluralize %}{{ count }} themes{% endtrans %}"
+              "|{{ ngettext('%(num)d action', '%(num)d actions', count) }}",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("autoescape", [True, False])
+@given(message=st.sampled_from(["Status", "Glossary", "%(x)s<b>", "Progress"]), value=st.text(max_size=30),
+       count=st.integers(min_value=0, max_value=12))
+@settings(max_examples=40, deadline=None)
+def test_templates_translate_as_with_jinjas_own_gettext(language, autoescape, message, value, count):
+    """The direct gettext functions give what Jinja's newstyle ones give, escaping included."""
+    from mkdocs_easyread.languages.catalogue import translations
+    from mkdocs_easyread.languages.jinja_gettext import install_translations
+
+    ours, jinjas = (jinja2.Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"]) for _ in range(2))
+    install_translations(ours, translations(language))
+    jinjas.install_gettext_translations(translations(language), newstyle=True)
+    for source in TEMPLATE_CALLS.values():
+        context = {"message": message, "value": value, "count": count}
+        expected = _outcome(lambda: jinjas.from_string(source).render(context))
+        assert _outcome(lambda: ours.from_string(source).render(context)) == expected
+
+
+def _outcome(render):
+    try:
+        return render()
+    except (KeyError, ValueError, TypeError) as error:  # a message whose %-placeholders the call does not fill
+        return type(error)

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .languages.catalogue import translations
+from .languages.jinja_gettext import install_translations
 from .languages.speaking import current_language, long_date
 
 PACKAGE = Path(__file__).parent
@@ -47,7 +48,7 @@ class Components:
                 extensions=["jinja2.ext.i18n"],
                 bytecode_cache=self.compiled,
             )
-            env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+            install_translations(env, translations(language))
             env.filters["long_date"] = functools.partial(long_date, language=language)
             env.globals["language"] = language
             self._environments[language] = env

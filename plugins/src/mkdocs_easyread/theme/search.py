@@ -38,7 +38,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup", "object", "script", "style", "a"}) | HEADINGS
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                   "source", "track", "wbr"})
-MARKED = re.compile(r"data-search-exclude|linenodiv", re.IGNORECASE)
+MARKS = ("data-search-exclude", "linenodiv")  # any case
 FEW_TAGS = 50  # a chapter of paragraphs and lists has about 20
 
 Simplify = Callable[[str], str]
@@ -65,8 +65,8 @@ def _cut(html: str) -> str | None:
     names = [name.lower() if name else None for name in parts[4::STRIDE]]
     closing = parts[3::STRIDE]
     # Material's parser tells elements apart by name alone: an element named as a marked one stays.
-    marked = {names[i] for i, attributes in enumerate(parts[5::STRIDE]) if attributes and MARKED.search(attributes)
-              } if MARKED.search(html) else set()
+    marked = {names[i] for i, attributes in enumerate(parts[5::STRIDE]) if attributes and _is_marked(attributes)
+              } if _is_marked(html) else set()
     dropped: list[int] = []
     open_elements: list[list] = []  # [name, index of its start tag, droppable]
     for i, name in enumerate(names):
@@ -98,6 +98,11 @@ def _cut(html: str) -> str | None:
     # The parser opens a page's first section at its first word or element; a dropped one opened it here.
     first = next((i for i, name in enumerate(names) if name and name not in VOID and not closing[i]), None)
     return f" {plain}" if first is not None and not tags[first] else plain
+
+
+def _is_marked(text: str) -> bool:
+    lowered = text.lower()
+    return any(mark in lowered for mark in MARKS)
 
 
 def lend_plain_pages_to_search(plugins: Iterable[Any], simplify: Simplify | None = None) -> None:
