@@ -32,8 +32,8 @@ def test_matches_are_those_of_the_regular_expression(name, text, count):
     assert [m.span() for m in found.finditer(text)] == [m.span() for m in found.pattern.finditer(text)]
     assert found.findall(text) == found.pattern.findall(text)
     assert found.sub(lambda m: f"[{m.group().upper()}]", text, count) == found.pattern.sub(lambda m: f"[{m.group().upper()}]", text, count)
-    template = "<\\g<0>>" if not found.pattern.groups else "<\\1>"
-    assert found.sub(template, text) == found.pattern.sub(template, text)
+    group = 1 if found.pattern.groups else 0
+    assert found.sub(lambda m: f"<{m[group]}>", text) == found.pattern.sub(lambda m: f"<{m[group]}>", text)
 
 
 @pytest.mark.parametrize(("literal", "pattern", "flags"), [

@@ -8,6 +8,7 @@ state except through this object.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import time
 from dataclasses import dataclass, field
@@ -54,21 +55,25 @@ class Build:
     extra: dict[str, Any] = field(default_factory=dict)
     languages: Languages = field(default_factory=lambda: Languages("en", "en", ("en",)))  # set when on_files starts
 
+    def __post_init__(self) -> None:
+        resolved.cache_clear()  # links may have changed since the last build of `mkdocs serve`
+
+    # Read from the config each time (a plugin may change it), resolved once per path in a build.
     @property
     def root(self) -> Path:
-        return Path(self.config.config_file_path or ".").resolve().parent
+        return resolved(self.config.config_file_path or ".").parent
 
     @property
     def docs_dir(self) -> Path:
-        return Path(self.config.docs_dir).resolve()
+        return resolved(self.config.docs_dir)
 
     @property
     def easy_read_dir(self) -> Path:
-        return (self.root / self.options.easy_read_dir).resolve()
+        return resolved(os.path.join(self.root, self.options.easy_read_dir))
 
     @property
     def site_dir(self) -> Path:
-        return Path(self.config.site_dir).resolve()
+        return resolved(self.config.site_dir)
 
     @property
     def cache_dir(self) -> Path:
@@ -117,6 +122,12 @@ class Build:
 
     def review_enabled(self) -> bool:
         return self.serving if self.options.review is None else bool(self.options.review)
+
+
+@functools.lru_cache(maxsize=64)
+def resolved(path: str) -> Path:
+    """``Path(path).resolve()``, kept for the build: its folders are asked for on every page."""
+    return Path(path).resolve()
 
 
 def slug_of(src_uri: str) -> str:

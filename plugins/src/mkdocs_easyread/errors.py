@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,26 +69,43 @@ class Reporter:
         for error in errors:
             self.warn(error)
 
-    @contextmanager
-    def catching(self, subject: str | Path | None = None) -> Iterator[None]:
+    def catching(self, subject: str | Path | None = None) -> Catching:
         """Report a :class:`SourceError` raised inside the block instead of stopping the build.
 
         With a ``subject`` (the source file the block works on), any other exception is reported
         against that file too, so that one publication's failure never stops the others.
         """
-        try:
-            yield
-        except SourceError as error:
-            self.warn(error)
-        except Exception as error:
-            if subject is None:
-                raise
-            log.debug("easyread: unexpected error for %s", subject, exc_info=True)
-            self.warn(SourceError(subject, None, f"easyread stopped on an unexpected error here ({type(error).__name__}: {error}); the rest of the site was built. This is a fault in easyread: please report it with this file"))
+        return Catching(self, subject)
 
     def reset(self) -> None:
         self.errors.clear()
         self._seen.clear()
+
+
+class Catching:
+    """The context of :meth:`Reporter.catching`: a class, not a generator, as it wraps every
+    feature's every event on every page."""
+
+    __slots__ = ("reporter", "subject")
+
+    def __init__(self, reporter: Reporter, subject: str | Path | None) -> None:
+        self.reporter = reporter
+        self.subject = subject
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _traceback: object) -> bool:
+        if error is None:
+            return False
+        if isinstance(error, SourceError):
+            self.reporter.warn(error)
+            return True
+        if not isinstance(error, Exception) or self.subject is None:
+            return False
+        log.debug("easyread: unexpected error for %s", self.subject, exc_info=error)
+        self.reporter.warn(SourceError(self.subject, None, f"easyread stopped on an unexpected error here ({type(error).__name__}: {error}); the rest of the site was built. This is a fault in easyread: please report it with this file"))
+        return True
 
 
 def line_naming(path: Path, reference: str, on_a_line_with: str = "") -> int | None:

@@ -45,12 +45,11 @@ class Prefixed:
     def findall(self, text: str) -> list[tuple[str, ...]] | list[str]:
         return [_found(match) for match in self.finditer(text)]
 
-    def sub(self, replace: Callable[[re.Match[str]], str] | str, text: str, count: int = 0) -> str:
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         """``pattern.sub(replace, text, count)``; a text with no match is returned as it is, not copied."""
-        make = replace if callable(replace) else (lambda match: match.expand(replace))
         parts, cursor = [], 0
         for number, match in enumerate(self.finditer(text), start=1):
-            parts += (text[cursor:match.start()], make(match))
+            parts += (text[cursor:match.start()], replace(match))
             cursor = match.end()
             if number == count:
                 break

@@ -7,10 +7,8 @@ code and templates that render it need not pass the language along.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-from collections.abc import Iterator
 from contextvars import ContextVar
 
 from babel.dates import format_date
@@ -20,13 +18,21 @@ from .catalogue import SOURCE_LANGUAGE, babel_locale, translations
 _language: ContextVar[str] = ContextVar("easyread_language", default=SOURCE_LANGUAGE)
 
 
-@contextlib.contextmanager
-def speaking(language: str) -> Iterator[str]:
-    token = _language.set(language)
-    try:
-        yield language
-    finally:
-        _language.reset(token)
+class speaking:  # noqa: N801 (used as a function: `with speaking("cy"):`)
+    """Within the block, the build writes in ``language``. A class, not a generator: the dispatcher
+    enters it around every event of every page."""
+
+    __slots__ = ("language", "_token")
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __enter__(self) -> str:
+        self._token = _language.set(self.language)
+        return self.language
+
+    def __exit__(self, *_exception: object) -> None:
+        _language.reset(self._token)
 
 
 def current_language() -> str:

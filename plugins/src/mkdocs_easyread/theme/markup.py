@@ -125,7 +125,7 @@ def say_navigation_status(output: str) -> str:
     """Put each status's word (its title, from config.extra.status) in its icon, for screen readers."""
     if "md-status" not in output:
         return output
-    output = NAMED_STATUS.sub(r'\1<span class="er-visually-hidden">\2</span></span>', output)
+    output = NAMED_STATUS.sub(lambda status: f'{status[1]}<span class="er-visually-hidden">{status[2]}</span></span>', output)
     return drop_published_status(output)
 
 
