@@ -101,7 +101,14 @@ class GlossaryFeature(Feature):
         if uri.startswith("easy-read/"):
             return BoldWords(md, self.bold_words.setdefault(uri, []))
         terms = self.page_terms.setdefault(uri, PageTerms())
-        return FirstUseLinker(md, self._glossary_url(page), self.glossary, terms)
+        glossary_url = self._glossary_url(page)
+        return FirstUseLinker(md, self.glossary, terms, lambda term, words: self._term_markup(term, words, glossary_url))
+
+    def _term_markup(self, term: Term, words: str, glossary_url: str) -> str:
+        href = f"{glossary_url}#{term.anchor}"
+        components = self.build.components
+        return components.once(("glossary-term", term.anchor, words, href),
+                               lambda: components.render("glossary/components/term.html", term=term, words=words, href=href))
 
     def _glossary_url(self, page: Page) -> str:
         """The URL of the glossary that ``page`` links to, relative to the page."""

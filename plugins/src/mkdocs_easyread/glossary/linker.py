@@ -29,11 +29,15 @@ class PageTerms:
 
 
 class FirstUseLinker(Treeprocessor):
-    def __init__(self, md: Markdown, glossary_url: str, glossary: Glossary, terms: PageTerms) -> None:
+    """Each term's first use becomes its markup (``markup(term, words)``), kept in Markdown's stash of
+    raw HTML: the same terms are linked on every page of a publication, so their markup is made once
+    and Markdown does not build and write out three elements for each."""
+
+    def __init__(self, md: Markdown, glossary: Glossary, terms: PageTerms, markup: Callable[[Term, str], str]) -> None:
         super().__init__(md)
-        self.glossary_url = glossary_url
         self.glossary = glossary
         self.terms = terms
+        self.markup = markup
 
     def run(self, root: etree.Element) -> None:
         self._walk(root)
@@ -41,51 +45,28 @@ class FirstUseLinker(Treeprocessor):
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIP:
             return
-        index = 0
         if element.text:
-            element.text, new = self._link(element.text)
-            element[0:0] = new
-            index = len(new)
-        while index < len(element):
-            child = element[index]
+            element.text = self._link(element.text)
+        for child in element:
             self._walk(child)
-            index += 1
             if child.tail:
-                child.tail, new = self._link(child.tail)
-                element[index:index] = new
-                index += len(new)
+                child.tail = self._link(child.tail)
 
-    def _link(self, text: str) -> tuple[str, list[etree.Element]]:
-        """Split ``text`` into leading text and new elements (a linked term each) carrying the rest as tails."""
-        head, nodes, cursor = text, [], 0
+    def _link(self, text: str) -> str:
+        """``text`` with the first use of each term replaced by a placeholder for its markup."""
+        parts, cursor = [], 0
         for match in self.glossary.find(text):
             term = match.term
             self.terms.used.setdefault(term.anchor, term)
             if term.anchor in self.terms.linked:
                 continue
             self.terms.linked.add(term.anchor)
-            term_element = self._element(term, text[match.start:match.end])
-            if nodes:
-                nodes[-1].tail = text[cursor:match.start]
-            else:
-                head = text[:match.start]
-            nodes.append(term_element)
+            parts += (text[cursor:match.start], self.md.htmlStash.store(self.markup(term, text[match.start:match.end])))
             cursor = match.end
-        if nodes:
-            nodes[-1].tail = text[cursor:]
-        return head, nodes
-
-    def _element(self, term: Term, words: str) -> etree.Element:
-        """The term, a link to its glossary entry, and its meaning, in one box that stays open
-        while the pointer or focus is on either (glossary.css, glossary.js: WCAG 1.4.13)."""
-        means_id = f"er-means-{term.anchor}"
-        box = etree.Element("span", {"class": "er-gloss"})
-        link = etree.SubElement(box, "a", {"class": "er-term", "href": f"{self.glossary_url}#{term.anchor}", "aria-describedby": means_id})
-        link.text = words
-        # The meaning is left out of the search index: it belongs to the glossary, not to this page.
-        means = etree.SubElement(box, "span", {"class": "er-term__means", "id": means_id, "role": "tooltip", "data-search-exclude": ""})
-        means.text = term.means
-        return box
+        if not parts:
+            return text
+        parts.append(text[cursor:])
+        return "".join(parts)
 
 
 class BoldWords(Treeprocessor):
