@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 CHAPTER = "---\ntitle: How we will do it\n---\n\n## Steps\n\nWe will listen.\n"
 # A script file, a data block and code shown as an example: none is inline code that runs.
@@ -180,3 +182,26 @@ def test_a_script_the_sites_templates_add_is_reported(site):
     result = site.build(strict=False)
     assert [w for w in result.warnings if w.startswith("content/plan/index.md: an inline <script>") and "will not run" in w], result.warnings
     assert sha256_source("window.tracked = true;") not in site_policy(result.site)
+
+
+SCRIPT_PIECES = ["<script>", "</script>", "<SCRIPT type='module'>", "</SCRIPT >", "<span>", "<s", "<S", "<Script",
+                 "x", " ", "\n", "<scripts>", "</script", ">", '"', "var a = '<script>';", "<style>", "é"]
+
+
+@given(text=st.lists(st.sampled_from(SCRIPT_PIECES), max_size=30).map("".join), cut=st.integers(0, 40), end=st.integers(0, 400))
+@settings(max_examples=400, deadline=None)
+def test_script_elements_are_found_as_the_regular_expression_finds_them(text, cut, end):
+    from mkdocs_easyread.theme.inline_code import SCRIPT_ELEMENT, script_elements
+
+    start, end = min(cut, len(text)), min(max(end, cut), len(text))
+    assert [m.span() for m in script_elements(text, start, end)] == [m.span() for m in SCRIPT_ELEMENT.finditer(text, start, end)]
+
+
+@given(text=st.text(alphabet="ab<>\n", max_size=300), start=st.integers(0, 300), size=st.integers(0, 200))
+@settings(max_examples=400, deadline=None)
+def test_a_long_part_is_found_where_str_find_finds_it(text, start, size):
+    from mkdocs_easyread.theme.csp import find_whole
+
+    part = text[start:start + size] or "b"
+    assert find_whole(text, part) == text.find(part)
+    assert find_whole(text + part, part) == (text + part).find(part)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import markdown
 from hypothesis import given, settings
@@ -106,3 +107,37 @@ def test_the_plugins_own_progress_pages_leave_markdown_only_headings(tmp_path, m
     assert {"plan/progress/index.md", "plan/progress/O1.md", "plan/progress/history.md"} <= set(pages)
     assert {uri: text for uri, text in pages.items() if "<" in text} == {}
     assert 'class="er-oc-table er-oc-counts"' in result.html("plan/progress")  # put back
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [value for name, value in attrs if name in ("id", "name") and value is not None]
+
+
+ATTRIBUTE_VALUES = st.text(alphabet="abc-_1 é", max_size=6)
+
+
+@st.composite
+def blocks_with_ids(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 6))):
+        attributes = draw(st.lists(st.tuples(st.sampled_from(["id", "name", "class", "data-x"]), ATTRIBUTE_VALUES,
+                                             st.sampled_from(['"', "'"]), st.sampled_from([" ", "\n", "\t"])), max_size=3))
+        tag = draw(st.sampled_from(["div", "a", "span", "td"]))
+        parts.append(f"<{tag}" + "".join(f"{space}{name}={quote}{value}{quote}" for name, value, quote, space in attributes) + ">")
+        parts.append(draw(st.sampled_from(["text", ' id="not-a-tag"', "x > y", "</span>", ""])))
+    return "".join(parts)
+
+
+@given(block=blocks_with_ids())
+@settings(max_examples=300, deadline=None)
+def test_anchors_are_the_id_and_name_attributes_a_parser_finds(block) -> None:
+    from mkdocs_easyread.hidden_html import _anchors
+
+    parser = _Attributes()
+    parser.feed(block)
+    assert _anchors(block) == parser.found

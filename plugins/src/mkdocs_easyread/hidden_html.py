@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import string
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 
 BLOCK_TAGS = ("div", "dl", "table", "ul", "ol", "p", "figure", "details", "section", "nav")
 WHOLE_BLOCK = re.compile(r"<(%s)[\s>].*</\1>" % "|".join(BLOCK_TAGS), re.DOTALL)
+LETTERS = frozenset(string.ascii_letters)
 BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
-ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"']*)["']""")
+ANCHOR = re.compile(r"""\s(?:id|name)=["']([^"']*)["']""")  # in a start tag: see _anchors
 
 
 class HiddenHtml:
@@ -56,7 +58,7 @@ class HiddenHtml:
         if not blocks:
             return html
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(anchor for block in blocks.values() for anchor in ANCHOR.findall(block))
+            page.present_anchor_ids.update(anchor for block in blocks.values() for anchor in _anchors(block))
         placeholder = rf"easyread{self.key}block\d+"
         # Each in its paragraph as Markdown writes it, or as an extension may have changed it (a number added).
         found = re.compile(rf"<p\b[^>]*>(?:(?!</?p\b).)*?({placeholder})</p>|({placeholder})", re.DOTALL)
@@ -69,3 +71,17 @@ def _is_whole(block: str) -> bool:
         return False
     tag = match.group(1)
     return len(re.findall(rf"<{tag}[\s>]", block)) == block.count(f"</{tag}>")
+
+
+def _anchors(block: str) -> list[str]:
+    """The quoted id and name attributes of the start tags in ``block``.
+
+    The attributes are found first and then checked to be in a tag (after a "<" and a letter, with no
+    ">" between), rather than each tag searched for them: most of a block is in its tags.
+    """
+    found = []
+    for attribute in ANCHOR.finditer(block):
+        opened = block.rfind("<", 0, attribute.start())
+        if opened > block.rfind(">", 0, attribute.start()) and block[opened + 1:opened + 2] in LETTERS:
+            found.append(attribute.group(1))
+    return found

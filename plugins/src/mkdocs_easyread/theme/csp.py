@@ -59,7 +59,7 @@ class SitePolicy:
         allowed = self.theme_scripts.hashes_for(get_relative_url(".", page.url))
         # The content is left out: check_content has reported its scripts.
         content = page.content or ""
-        start = output.find(content) if content else -1
+        start = find_whole(output, content) if content else -1
         around = ((0, start), (start + len(content), len(output))) if start >= 0 else ((0, len(output)),)
         if inline_script_hashes(output, around) - allowed:
             self.build.reporter.warn(SourceError(self._source(page), None, UNKNOWN_SCRIPT))
@@ -114,6 +114,17 @@ class ThemeScripts:
         """``partials/javascripts/*.html`` in the theme's folders (Material's, the site's custom_dir)."""
         folders = [Path(folder, THEME_SCRIPTS) for folder in self.config.theme.dirs]
         return sorted({f"{THEME_SCRIPTS}/{path.name}" for folder in folders for path in folder.glob("*.html")})
+
+
+def find_whole(text: str, part: str) -> int:
+    """``text.find(part)`` for a long ``part`` (a page's content in the page): its first 80 characters
+    are looked for, and the rest compared where they are (preparing to find a long text costs more
+    than finding it)."""
+    head = part[:80]
+    position = text.find(head)
+    while position != -1 and not text.startswith(part, position):
+        position = text.find(head, position + 1)
+    return position
 
 
 def hashes_in(policy_file: Path) -> set[str]:
