@@ -184,19 +184,6 @@ def test_a_script_the_sites_templates_add_is_reported(site):
     assert sha256_source("window.tracked = true;") not in site_policy(result.site)
 
 
-SCRIPT_PIECES = ["<script>", "</script>", "<SCRIPT type='module'>", "</SCRIPT >", "<span>", "<s", "<S", "<Script",
-                 "x", " ", "\n", "<scripts>", "</script", ">", '"', "var a = '<script>';", "<style>", "é"]
-
-
-@given(text=st.lists(st.sampled_from(SCRIPT_PIECES), max_size=30).map("".join), cut=st.integers(0, 40), end=st.integers(0, 400))
-@settings(max_examples=400, deadline=None)
-def test_script_elements_are_found_as_the_regular_expression_finds_them(text, cut, end):
-    from mkdocs_easyread.theme.inline_code import SCRIPT_ELEMENT, script_elements
-
-    start, end = min(cut, len(text)), min(max(end, cut), len(text))
-    assert [m.span() for m in script_elements(text, start, end)] == [m.span() for m in SCRIPT_ELEMENT.finditer(text, start, end)]
-
-
 @given(text=st.text(alphabet="ab<>\n", max_size=300), start=st.integers(0, 300), size=st.integers(0, 200))
 @settings(max_examples=400, deadline=None)
 def test_a_long_part_is_found_where_str_find_finds_it(text, start, size):
