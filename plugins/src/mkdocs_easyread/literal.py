@@ -9,8 +9,9 @@ expression only there; its matches are those of ``pattern.finditer``.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -47,16 +48,20 @@ class Prefixed:
 
     def sub(self, replace: Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         """``pattern.sub(replace, text, count)``; a text with no match is returned as it is, not copied."""
-        parts, cursor = [], 0
-        for number, match in enumerate(self.finditer(text), start=1):
-            parts += (text[cursor:match.start()], replace(match))
-            cursor = match.end()
-            if number == count:
-                break
-        if not parts:
-            return text
-        parts.append(text[cursor:])
-        return "".join(parts)
+        matches = self.finditer(text)
+        return substitute(text, itertools.islice(matches, count) if count else matches, replace)
+
+
+def substitute(text: str, matches: Iterable[re.Match[str]], replace: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with each of ``matches`` (in order, not overlapping) replaced by ``replace(match)``."""
+    parts, cursor = [], 0
+    for match in matches:
+        parts += (text[cursor:match.start()], replace(match))
+        cursor = match.end()
+    if not parts:
+        return text
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _found(match: re.Match[str]) -> tuple[str, ...] | str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from ..languages.speaking import gettext as _
-from ..literal import Prefixed
+from ..literal import Prefixed, substitute
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +29,7 @@ INDEX_SECTION_TOGGLE = Prefixed.compile(
     r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*")(?![^>]*aria-label)',
     re.DOTALL,
 )
-NAV_LABEL = Prefixed.compile("<label", r'<label\b([^>]*\bid="(__nav_[0-9_]+)_label"[^>]*)>(.*?)</label>', re.DOTALL)
+NAV_LABEL = re.compile(r'<label\b([^>]*\bid="(__nav_[0-9_]+)_label"[^>]*)>(.*?)</label>', re.DOTALL)
 NESTED_NAV = Prefixed.compile('<nav class="md-nav"', r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")(__nav_[0-9_]+)_label"')
 ARIA_LABEL = re.compile(r'\baria-label="([^"]*)"')
 # A page's status in the navigation (Material's render_status): named, or the usual "published".
@@ -96,11 +96,11 @@ def _name_section_toggle(match: re.Match[str]) -> str:
 
 def name_nested_navs_apart(output: str) -> str:
     """A nested nav is named by its section's label; where two share a name, add the parent's."""
-    nested = NESTED_NAV.findall(output)
+    nested = list(NESTED_NAV.finditer(output))
     if len(nested) < 2:  # no two can share a name: the labels need not be read
         return output
     names = _nav_label_names(output)
-    counts = Counter(names.get(nav_id) for _, nav_id in nested)
+    counts = Counter(names.get(match[2]) for match in nested)
 
     def name_apart(match: re.Match[str]) -> str:
         nav_id = match.group(2)
@@ -109,7 +109,7 @@ def name_nested_navs_apart(output: str) -> str:
             return match.group(0)
         return f'{match.group(1)}{nav_id}_label {parent}_label"'
 
-    return NESTED_NAV.sub(name_apart, output)
+    return substitute(output, nested, name_apart)
 
 
 def _nav_label_names(output: str) -> dict[str, str]:
