@@ -23,7 +23,7 @@ from .render import Components
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -84,6 +84,11 @@ class Build:
     def shown(self, path: Path) -> str:
         """A source file as messages and pages name it (relative to the project root)."""
         return shown_path(path, self.root)
+
+    def file_at(self, src_uri: str) -> File | None:
+        """The file at ``src_uri`` as MkDocs writes one (``a/b.md``): for the lookups made on every page,
+        without ``Files.get_file_from_path``'s clean-up of a path a council wrote."""
+        return self.files.src_uris.get(src_uri) if self.files is not None else None
 
     def publication_of(self, page: Page) -> Publication | None:
         return self.publications.get(slug_of(page.file.src_uri))

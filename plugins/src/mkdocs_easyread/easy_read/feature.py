@@ -166,4 +166,4 @@ class EasyRead(Feature):
         ))
 
     def _file(self, src_uri: str) -> File | None:
-        return self.build.files.get_file_from_path(src_uri) if self.build.files else None
+        return self.build.file_at(src_uri)

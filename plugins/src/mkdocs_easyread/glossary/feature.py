@@ -117,7 +117,7 @@ class GlossaryFeature(Feature):
         return get_relative_url(self._url_of(target), page.file.url)
 
     def _url_of(self, src_uri: str) -> str:
-        return self.build.files.get_file_from_path(src_uri).url
+        return self.build.file_at(src_uri).url
 
     def on_page_content(self, html: str, page: Page) -> str:
         words = self.bold_words.get(page.file.src_uri)

@@ -46,7 +46,7 @@ def _translated_source(build: Build, page: Page) -> Page | None:
     if page.file.generated_by is None:
         return page
     publication = build.publication_of(page)
-    index = build.files.get_file_from_path(f"{publication.slug}/index.md" if publication else "index.md") if build.files else None
+    index = build.file_at(f"{publication.slug}/index.md" if publication else "index.md")
     return index.page if index is not None else None
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def paragraph_href(citation: Citation, publication: Publication, files: Files | None, here: File) -> str | None:
     """The link from ``here`` to the cited paragraph, or None when the report has no such paragraph."""
     src_uri = publication.paragraphs.get(citation.label)
-    chapter = files.get_file_from_path(src_uri) if src_uri and files is not None else None
+    chapter = files.src_uris.get(src_uri) if src_uri and files is not None else None  # as MkDocs wrote it
     if chapter is None:
         return None
     return f"{get_relative_url(chapter.url, here.url)}#{citation.anchor}"

@@ -88,7 +88,7 @@ class Review(Feature):
             )
 
     def _review_page(self) -> Page | None:
-        file = self.build.files.get_file_from_path(REVIEW_PAGE) if self.build.files else None
+        file = self.build.file_at(REVIEW_PAGE)
         return file.page if file is not None and file.generated_by else None
 
     def _location(self, finding: Finding) -> str:
