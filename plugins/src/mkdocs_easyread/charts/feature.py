@@ -11,6 +11,7 @@ exception while one block is loaded or drawn costs that block, not the site.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 from pathlib import Path
@@ -163,12 +164,18 @@ def rounded(chart: Chart) -> Chart:
 def _round(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 1) + 0.0
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _round(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **changes)
     if isinstance(value, list):
         return [_round(item) for item in value]
+    names = _init_fields(type(value))
+    if names:
+        return dataclasses.replace(value, **{name: _round(getattr(value, name)) for name in names})
     return value
+
+
+@functools.cache
+def _init_fields(kind: type) -> tuple[str, ...]:
+    """The fields a dataclass's constructor takes (none for any other type): a chart has thousands of values."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.init) if dataclasses.is_dataclass(kind) else ()
 
 
 def _page_key(page: Page) -> str:
