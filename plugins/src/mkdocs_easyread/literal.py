@@ -1,8 +1,8 @@
 """Regular expressions that start with a fixed piece of text, found by that text first.
 
-Python's regular expression engine looks for a pattern's literal start about twenty
-times slower than ``str.find`` does, and the theme's fixes each pass over every
-whole page (50 KB, mostly navigation) to change a few places in it. A
+Python's regular expression engine looks for a pattern's literal start two to three
+times slower than ``str.find`` looks for a long text, and the theme's fixes each pass
+over every whole page (50 KB, mostly navigation) to change a few places in it. A
 :class:`Prefixed` pattern finds each place with ``str.find`` and runs the
 expression only there; its matches are those of ``pattern.finditer``.
 """
