@@ -13,9 +13,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-
-SPECIAL = set(".^$*+?{}[]\\|()")  # characters that do not stand for themselves in a pattern
+from re import _constants, _parser  # type: ignore[attr-defined]  # the regex compiler's own reading of a pattern
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,12 +23,13 @@ class Prefixed:
     pattern: re.Pattern[str]
 
     @classmethod
-    def compile(cls, literal: str, pattern: str, flags: int = 0) -> Prefixed:
-        """``re.compile(pattern, flags)``, where every match starts with ``literal``: the pattern starts
-        with it, or with a group that does. Matched case-sensitively, as ``str.find`` finds."""
-        plain = literal and not set(literal) & SPECIAL and not flags & (re.IGNORECASE | re.VERBOSE)
-        if not plain or not pattern.removeprefix("(").startswith(literal):
-            raise ValueError(f"{pattern!r} does not start with the plain text {literal!r}")
+    def compile(cls, pattern: str, flags: int = 0) -> Prefixed:
+        """``re.compile(pattern, flags)``, found by the text every match starts with, as the regex
+        compiler itself reads it (a quantified or alternative part ends it). Case-sensitive only."""
+        parsed = _parser.parse(pattern, flags)
+        literal, _ = _literal_start(parsed) if not parsed.state.flags & re.IGNORECASE else ("", False)
+        if not literal:
+            raise ValueError(f"{pattern!r} does not start with plain text matched case-sensitively")
         return cls(literal, re.compile(pattern, flags))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -39,12 +39,6 @@ class Prefixed:
             position = text.find(self.literal, match.end() if match else position + 1)
             if match:
                 yield match
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return next(self.finditer(text), None)
-
-    def findall(self, text: str) -> list[tuple[str, ...]] | list[str]:
-        return [_found(match) for match in self.finditer(text)]
 
     def sub(self, replace: Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         """``pattern.sub(replace, text, count)``; a text with no match is returned as it is, not copied."""
@@ -64,9 +58,17 @@ def substitute(text: str, matches: Iterable[re.Match[str]], replace: Callable[[r
     return "".join(parts)
 
 
-def _found(match: re.Match[str]) -> tuple[str, ...] | str:
-    """What ``findall`` gives for one match: the whole match, the one group, or every group."""
-    groups = match.groups(default="")
-    if not groups:
-        return match.group()
-    return groups[0] if len(groups) == 1 else groups
+def _literal_start(items: Iterable[tuple[Any, Any]]) -> tuple[str, bool]:
+    """The characters a parsed pattern must start with, and whether they are the whole of it."""
+    text = ""
+    for op, value in items:
+        if op is _constants.LITERAL:
+            text += chr(value)
+        elif op is _constants.SUBPATTERN and not value[1] & re.IGNORECASE:  # (group, added flags, removed flags, items)
+            inner, whole = _literal_start(value[3])
+            text += inner
+            if not whole:
+                return text, False
+        else:
+            return text, False
+    return text, True

@@ -22,20 +22,19 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 # Material's search dialog has no accessible name (axe: aria-dialog-name).
-SEARCH_DIALOG = Prefixed.compile('<div class="md-search"', r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
+SEARCH_DIALOG = Prefixed.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 INDEX_SECTION_TOGGLE = Prefixed.compile(
-    '<div class="md-nav__link md-nav__container">',
     r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">)(.*?)(</span>.*?</a>\s*'
     r'<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*")(?![^>]*aria-label)',
     re.DOTALL,
 )
 NAV_LABEL = re.compile(r'<label\b([^>]*\bid="(__nav_[0-9_]+)_label"[^>]*)>(.*?)</label>', re.DOTALL)
-NESTED_NAV = Prefixed.compile('<nav class="md-nav"', r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")(__nav_[0-9_]+)_label"')
+NESTED_NAV = Prefixed.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")(__nav_[0-9_]+)_label"')
 ARIA_LABEL = re.compile(r'\baria-label="([^"]*)"')
 # A page's status in the navigation (Material's render_status): named, or the usual "published".
-NAMED_STATUS = Prefixed.compile('<span class="md-status', r'(<span class="md-status md-status--[\w-]+" title="([^"]*)">)\s*</span>')
+NAMED_STATUS = Prefixed.compile(r'(<span class="md-status md-status--[\w-]+" title="([^"]*)">)\s*</span>')
 # Found by its literal start, then the white space before it is dropped too.
-PUBLISHED_STATUS = Prefixed.compile('<span class="md-status', r'<span class="md-status md-status--published">\s*</span>')
+PUBLISHED_STATUS = Prefixed.compile(r'<span class="md-status md-status--published">\s*</span>')
 TAG = re.compile(r"<[^>]+>")
 
 
