@@ -22,6 +22,7 @@ from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 
 from .cache import PdfCache
+from .compression import collector_paused, compress_at_default_level
 from .fetcher import REFUSED, ConfinedFetcher, problems_of
 from .jobs import Rendered, RenderJob
 from .links import describe_links
@@ -35,11 +36,22 @@ MAX_MESSAGES = 10
 watch_tagging()
 reuse_drawings()
 keep_page_references()
+compress_at_default_level()
 
 
 def render_job(job: RenderJob) -> Rendered:
     """Render, fix what WeasyPrint leaves out of PDF/UA, and store in the cache."""
     started = time.monotonic()
+    with collector_paused():  # collects once the document is out of scope
+        data, pages, messages, refused = rendered(job)
+    problems = job.problems + problems_of(job, refused)
+    entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label, problems)
+    shown = tuple(message for message in dict.fromkeys(messages) if REFUSED not in message)  # those are warnings
+    return Rendered(job.key, pages, entry.size, time.monotonic() - started, shown[:MAX_MESSAGES], problems)
+
+
+def rendered(job: RenderJob) -> tuple[bytes, int, list[str], list[str]]:
+    """The PDF's bytes and page count, what WeasyPrint said, and what it was refused."""
     with collected_messages() as messages:
         fetcher = ConfinedFetcher(job.roots)
         html = weasyprint.HTML(string=job.html, base_url=job.styles_url, url_fetcher=fetcher)
@@ -54,11 +66,7 @@ def render_job(job: RenderJob) -> Rendered:
         if not job.attachments:
             without_attachments(document)
         data = document.write_pdf(finisher=functools.partial(finish, job=job), pdf_variant=VARIANT, pdf_identifier=job.key[:32].encode("ascii"))
-    pages = len(document.pages)
-    problems = job.problems + problems_of(job, fetcher.refused)
-    entry = PdfCache(Path(job.cache_dir)).put(job.key, data, pages, job.label, problems)
-    shown = tuple(message for message in dict.fromkeys(messages) if REFUSED not in message)  # those are warnings
-    return Rendered(job.key, pages, entry.size, time.monotonic() - started, shown[:MAX_MESSAGES], problems)
+    return data, len(document.pages), messages, fetcher.refused
 
 
 @dataclass(frozen=True)
