@@ -326,3 +326,35 @@ def test_skip_to_content_is_the_first_tab_stop_and_leads_past_the_navigation(bro
         assert inside, page.evaluate("document.activeElement.outerHTML")
     finally:
         context.close()
+
+
+IN_VIEW = """element => { const box = element.getBoundingClientRect();
+    return box.width > 0 && box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight; }"""
+NAME = "element => element.getAttribute('aria-label') || element.textContent.trim()"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_every_navigation_link_is_on_the_screen_when_it_has_keyboard_focus(browser, sample_url, width):
+    """Material's drawer is off the screen until its menu button opens it, and the button takes no focus: a
+    keyboard user tabs through the drawer's links. Each must be seen (WCAG 2.4.7) as focus reaches it."""
+    context, page = open_page(browser, sample_url + "ld-strategy/", width=width)
+    try:
+        links = page.locator(".md-sidebar--primary a.md-nav__link")
+        assert links.count() > 20
+        reached = 0
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            focused = page.evaluate_handle("document.activeElement")
+            if not focused.evaluate("element => element.closest('.md-sidebar--primary') !== null"):
+                if reached:
+                    break  # past the drawer
+                continue
+            reached += focused.evaluate("element => element.matches('a')")
+            try:
+                page.wait_for_function(f"({IN_VIEW})(document.activeElement)", timeout=2_000)
+            except Exception:  # noqa: BLE001 - said with the link's words
+                pytest.fail(f"focus is off the screen on {focused.evaluate(NAME)!r}")
+        assert reached > 20
+    finally:
+        context.close()
