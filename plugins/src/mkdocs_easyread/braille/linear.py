@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+from ..html_names import HEADINGS
+
 LISTS = {"ul", "ol"}
 # Elements whose text starts a new block; everything else is read as part of the running text.
 BLOCKS = HEADINGS | LISTS | {"p", "div", "section", "article", "header", "footer", "aside", "main", "nav",

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..html_names import HEADINGS
 from ..languages.speaking import gettext as _
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = {"p", "ul", "ol", "dl", "table", "blockquote", "figure", "pre", "div", "section", "details", "aside"}
 LISTS = {"ul", "ol"}
 NOT_PRINTED = {"er-feedback", "er-downloads", "er-az", "md-source-file"}  # hidden by base.css

@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..html_names import HEADINGS, VOID
+
 ATTRIBUTES = r"""(?>[^>"']+|"[^"]*"|'[^']*')*+"""
 # Comments and elements whose text a parser may read as text (Python's own changed
 # with its versions) are one token each: no tags inside them are read or dropped.
@@ -33,11 +35,8 @@ TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 STRIDE = 6  # what TOKEN.split gives for each token, with the text before it
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # What Material's parser copies into the index, skips with its content, or reads inside headings.
 KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup", "object", "script", "style", "a"}) | HEADINGS
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                  "source", "track", "wbr"})
 MARKS = ("data-search-exclude", "linenodiv")  # any case
 FEW_TAGS = 50  # a chapter of paragraphs and lists has about 20
 

@@ -20,8 +20,7 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+from ..html_names import HEADINGS, VOID
 
 RenderRegion = Callable[..., str]
 # A well-formed <table> start tag, read without the parser: one with a class or role is never wrapped.
