@@ -157,6 +157,31 @@ def test_links_say_the_words_a_reader_sees(built):
     assert easy.get("phone us") == "tel:03448008020", easy
 
 
+def link_parents(path: Path) -> dict[str, str]:
+    """The structure type holding each link, by the link's words."""
+    found = {}
+    with pikepdf.open(path) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            kids = node.get("/K")
+            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+                if not isinstance(kid, pikepdf.Dictionary):
+                    continue
+                if kid.get("/Type") == "/OBJR" and node.get("/S") == "/Link":
+                    found[str(kid.Obj.get("/Contents", ""))] = str(node.P.S)
+                elif "/S" in kid:
+                    stack.append(kid)
+    return found
+
+
+@pytest.mark.parametrize("variant", ["standard", "large-print"])
+def test_a_glossary_term_is_a_link_in_its_paragraph_without_the_webs_wrapper(built, variant):
+    """On the web a term is wrapped with its meaning; the PDF has no meaning to show, and a screen reader
+    meets the link straight inside the paragraph, not inside a span that says nothing."""
+    assert link_parents(pdf_path(built, variant)).get("strategy") == "/P"
+
+
 def test_a_link_over_two_lines_says_all_its_words_on_each_part(built):
     words = "how we spend money on homes for people who need care and support"
     parts = [contents for contents, target in link_annotations(pdf_path(built, "large-print")) if target.endswith("-spending")]

@@ -28,6 +28,8 @@ DROPPED = {"script", "noscript", "iframe", "button", "input", "select", "textare
 FETCHED = {"object": "data", "embed": "src"}  # besides img, link and CSS: elements WeasyPrint reads a file for
 SVG_FETCHED = {"image", "use", "feimage"}  # inside an SVG, by href or xlink:href
 WEB_ONLY = {"headerlink", "er-term__means"}  # permalinks; glossary meanings shown on focus
+# Wrappers that only place web-only parts (a glossary term's meaning): their content stays, in its paragraph.
+WEB_WRAPPERS = {"er-gloss"}
 SVG_ATTRIBUTES = {"viewbox": "viewBox", "preserveaspectratio": "preserveAspectRatio"}
 SUBHEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 PASSED_SCHEMES = ("mailto:", "tel:", "http:", "https:")
@@ -59,6 +61,8 @@ class Rewriter:
         for element in [e for e in root.iter() if is_dropped(e)]:
             if element.getparent() is not None:
                 element.drop_tree()
+        for element in [e for e in root.iter("span") if is_web_wrapper(e)]:
+            element.drop_tag()  # a span that says nothing in the structure tree, and a box less to lay out
         for child in list(root):
             self._walk(child, page_url, chapter)
         if (root.text or "").strip():
@@ -212,6 +216,10 @@ def is_dropped(element: etree._Element) -> bool:
     classes = (element.get("class") or "").split()
     return (element.tag.lower() in DROPPED or element.get("hidden") is not None
             or any(name in WEB_ONLY for name in classes))
+
+
+def is_web_wrapper(element: etree._Element) -> bool:
+    return any(name in WEB_WRAPPERS for name in (element.get("class") or "").split())
 
 
 def svg_markup(svg: etree._Element) -> bytes:
