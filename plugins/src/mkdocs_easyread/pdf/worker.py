@@ -22,7 +22,7 @@ from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 
 from .cache import PdfCache
-from .compression import collector_paused, compress_at_default_level
+from .speedups import collector_paused, compress_at_default_level
 from .fetcher import REFUSED, ConfinedFetcher, problems_of
 from .jobs import Rendered, RenderJob
 from .links import describe_links

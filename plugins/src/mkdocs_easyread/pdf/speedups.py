@@ -7,9 +7,9 @@
 - Python's cycle collector walks every object WeasyPrint keeps alive while it lays
   a document out: tens of thousands of boxes and styles, all in use until the file
   is written, so those walks free next to nothing. They were an eighth of a PDF's
-  time (sampled), more with two workers sharing the memory bus. A document is
-  rendered with the collector paused, and the cycles it leaves are freed once,
-  when it is done: a 258-page document then peaked at 379 MB instead of 358 MB.
+  time (sampled with perf). A document is rendered with the collector paused, and
+  the cycles it leaves are freed once, when it is done: a 258-page document then
+  peaked at 379 MB instead of 358 MB.
 """
 
 from __future__ import annotations
