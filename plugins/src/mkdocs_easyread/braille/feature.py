@@ -25,7 +25,6 @@ from .job import SUFFIX
 
 if TYPE_CHECKING:
     from ..build import Build
-    from ..pdf.runner import Runner
     from ..publications.model import Publication
     from .plan import BraillePlanner, PlannedBrf
 
@@ -36,8 +35,6 @@ class Braille(FilesFromPages):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self.planned: dict[str, list[PlannedBrf]] = {}
-        self.runner: Runner | None = None
-        self.own_runner = False  # started here (no PDF to render), so closed here
         self.started = 0.0
 
     @property
@@ -128,16 +125,6 @@ class Braille(FilesFromPages):
         elif isinstance(outcome, BaseException):
             brf.error = outcome
 
-    def on_build_error(self) -> None:
-        if self.runner is not None and self.own_runner:
-            self.runner.close(cancel=True)
-        self.runner = None
-
-    def supersede(self) -> None:
-        super().supersede()
-        if self.runner is not None and self.own_runner:
-            self.runner.close(cancel=True)
-
     def on_post_build(self) -> None:
         try:
             for slug, files in self.planned.items():
@@ -149,9 +136,7 @@ class Braille(FilesFromPages):
                     self._publish(publication, brf)
                 self._log(slug, files)
         finally:
-            if self.runner is not None and self.own_runner:
-                self.runner.close()
-            self.runner = None
+            self.close_runner()  # the PDFs' pool, when it was shared, is theirs to close
         translated = {brf.label: brf.key for files in self.planned.values() for brf in files if brf.job and brf.entry}
         if translated:
             try:

@@ -49,6 +49,8 @@ class FilesFromPages(Feature):
         self.files: Files | None = None
         self.nav_order: dict[str, int] = {}
         self.superseded = threading.Event()  # a newer build of `mkdocs serve` makes these files now
+        self.runner: Runner | None = None  # the worker pool the files are made in
+        self.own_runner = False  # started by this feature, so closed by it
 
     def on_files(self, files: Files) -> None:
         self.files = files
@@ -59,6 +61,18 @@ class FilesFromPages(Feature):
 
     def supersede(self) -> None:
         self.superseded.set()
+        self.close_runner(cancel=True, forget=False)  # left for the finishing thread to forget
+
+    def on_build_error(self) -> None:
+        """A failed build: stop making files nobody will copy."""
+        self.close_runner(cancel=True)
+
+    def close_runner(self, cancel: bool = False, forget: bool = True) -> None:
+        """Shut the pool down if this feature started it; `cancel`: without waiting for files not started yet."""
+        if self.runner is not None and self.own_runner:
+            self.runner.close(cancel=cancel)
+        if forget:
+            self.runner = None
 
     def _copy_into_site(self, cache: PdfCache, key: str | None, url: str) -> OSError | None:
         """The file made under `key` at its place in the site; with no file made (`key` None) or a failed
@@ -87,7 +101,6 @@ class Pdf(FilesFromPages):
         super().__init__(build)
         self.planned: dict[str, PublicationPdfs] = {}
         self.pending: dict[str, list[PendingPage]] = {}
-        self.runner: Runner | None = None
         self.started = 0.0
 
     @property
@@ -122,7 +135,7 @@ class Pdf(FilesFromPages):
                     self.planned[publication.slug] = planned
         jobs = [pdf.job for planned in self.planned.values() for pdf in planned.pdfs if pdf.job]
         if jobs:
-            self.runner = Runner(jobs, self.build.options.pdf.concurrency)
+            self.runner, self.own_runner = Runner(jobs, self.build.options.pdf.concurrency), True
             self.build.extra["pdf.runner"] = self.runner  # Braille-ready files are made by the same workers
             log.info("easyread: rendering %d PDF%s in %d worker process%s", len(jobs), "" if len(jobs) == 1 else "s",
                      self.runner.workers, "" if self.runner.workers == 1 else "es")
@@ -162,17 +175,6 @@ class Pdf(FilesFromPages):
         elif isinstance(outcome, BaseException):
             pdf.error = outcome
 
-    def on_build_error(self) -> None:
-        """A failed build: stop rendering PDFs nobody will copy."""
-        if self.runner is not None:
-            self.runner.close(cancel=True)
-            self.runner = None
-
-    def supersede(self) -> None:
-        super().supersede()
-        if self.runner is not None:
-            self.runner.close(cancel=True)  # left for the finishing thread to forget
-
     def on_post_build(self) -> None:
         try:
             for planned in self.planned.values():
@@ -183,9 +185,7 @@ class Pdf(FilesFromPages):
                 except Exception as error:  # noqa: BLE001 - one publication's PDFs must not stop the others
                     self._report(planned.publication, "PDFs", error)
         finally:
-            if self.runner is not None:
-                self.runner.close()
-                self.runner = None
+            self.close_runner()
         if self.planned:
             self._log_totals()
         rendered = {pdf.label: pdf.key for p in self.planned.values() for pdf in p.pdfs if pdf.job and pdf.entry}
