@@ -11,6 +11,7 @@ import pdfplumber
 import pikepdf
 import pytest
 from conftest import Result, Site
+from test_pdf import struct_elements
 
 pytestmark = pytest.mark.pdf
 
@@ -159,20 +160,11 @@ def test_links_say_the_words_a_reader_sees(built):
 
 def link_parents(path: Path) -> dict[str, str]:
     """The structure type holding each link, by the link's words."""
-    found = {}
     with pikepdf.open(path) as pdf:
-        stack = [pdf.Root.StructTreeRoot]
-        while stack:
-            node = stack.pop()
-            kids = node.get("/K")
-            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
-                if not isinstance(kid, pikepdf.Dictionary):
-                    continue
-                if kid.get("/Type") == "/OBJR" and node.get("/S") == "/Link":
-                    found[str(kid.Obj.get("/Contents", ""))] = str(node.P.S)
-                elif "/S" in kid:
-                    stack.append(kid)
-    return found
+        return {str(kid.Obj.get("/Contents", "")): str(link.P.S)
+                for link in struct_elements(pdf) if link.S == "/Link"
+                for kid in (link.K if isinstance(link.K, pikepdf.Array) else [link.K])
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"}
 
 
 @pytest.mark.parametrize("variant", ["standard", "large-print"])
