@@ -37,10 +37,21 @@ def test_the_collector_is_paused_while_rendering_and_the_document_freed_after(tm
         seen.append(gc.isenabled())
         return original(self, *args, **kwargs)
 
+    collected = []
+
+    def collection(phase, info):
+        if phase == "start":
+            collected.append(info["generation"])
+
     monkeypatch.setattr(weasyprint.HTML, "render", watched)
     assert gc.isenabled()
-    rendered = render(tmp_path)
+    gc.callbacks.append(collection)
+    try:
+        rendered = render(tmp_path)
+    finally:
+        gc.callbacks.remove(collection)
     assert seen == [False]
+    assert collected == [0]  # one collection, of what the render made: not a walk of the whole heap
     assert gc.isenabled()
     assert rendered.pages > 5
     assert not [item for item in gc.get_objects() if isinstance(item, Box)]  # its boxes hold cycles: freed by the collection

@@ -9,7 +9,11 @@
   is written, so those walks free next to nothing. They were an eighth of a PDF's
   time (sampled with perf). A document is rendered with the collector paused, and
   the cycles it leaves are freed once, when it is done: a 258-page document then
-  peaked at 379 MB instead of 358 MB.
+  peaked at 379 MB instead of 358 MB. That collection looks only at the youngest
+  generation, which holds every object made since the pause began: the rest of the
+  worker's heap (WeasyPrint's modules, the parsed print CSS, the fonts) is not
+  walked again after every PDF. Half the time of a full collection (0.55 against
+  1.13 s over 12 PDFs), the same memory.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import Any
 import pydyf
 
 LEVEL = zlib.Z_DEFAULT_COMPRESSION
+YOUNGEST = 0  # the generation every object made while the collector is off is in
 
 
 def compress_at_default_level() -> None:
@@ -39,7 +44,7 @@ def compress_at_default_level() -> None:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cycle collection while a document is rendered; one full collection after it."""
+    """No cycle collection while a document is rendered; after it, one collection of what it made."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -47,4 +52,4 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-        gc.collect()
+        gc.collect(YOUNGEST)
