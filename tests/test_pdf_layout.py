@@ -421,3 +421,22 @@ def test_no_text_runs_off_the_page(built):
             for number, page in enumerate(document.pages, start=1):
                 beyond = [c["text"] for c in page.chars if c["x1"] > page.width + 0.5 or c["x0"] < -0.5]
                 assert not beyond, f"{slug} {variant} page {number}: {''.join(beyond)[:80]}"
+
+
+@pytest.mark.parametrize(("slug", "variant"), [("care-act", ""), ("care-act", "large-print"), ("plan", ""), ("plan", "easy-read")])
+def test_running_header_and_footer_sit_against_the_page_margins(built, slug, variant):
+    """Title and organisation start at the left margin, "Page N of M" ends at the right one, each on one line."""
+    side, bottom = (15 * MM, 24 * MM) if variant == "large-print" else (LEFT_MARGIN, 22 * MM)  # the variant's @page margins
+    with pdfplumber.open(pdf(built, slug, variant)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            words = page.extract_words()
+            header = [word for word in words if word["bottom"] < 24 * MM]
+            footer = [word for word in words if word["top"] > page.height - bottom]
+            pages = [word for word in footer if word["text"] == str(len(document.pages))]
+            assert header and footer and pages, f"page {number}: {header} {footer}"
+            assert min(word["x0"] for word in header) == pytest.approx(side, abs=0.5), f"page {number}"
+            assert min(word["x0"] for word in footer) == pytest.approx(side, abs=0.5), f"page {number}"
+            assert max(word["x1"] for word in footer) == pytest.approx(page.width - side, abs=0.5), f"page {number}"
+            assert pages[-1]["x1"] == max(word["x1"] for word in footer)
+            page_number = [word for word in footer if abs(word["top"] - pages[-1]["top"]) < 1]
+            assert " ".join(word["text"] for word in page_number[-4:]) == f"Page {number} of {len(document.pages)}"
