@@ -345,6 +345,20 @@ def test_unchanged_rebuild_renders_no_pdf(builds):
     assert "easyread: rendering" not in second.log
 
 
+def test_an_unchanged_rebuild_loads_neither_the_print_layout_nor_weasyprint(builds):
+    """With every PDF in the cache, the build plans and copies them; it does not load what makes one."""
+    root = builds[1].root
+    process = subprocess.run([sys.executable, "-X", "importtime", "-m", "mkdocs", "build", "--strict"], cwd=root,
+                             capture_output=True, text=True, timeout=300, check=False)
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert re.search(r"easyread: PDF plan: \d files, \d+ pages, 0 rendered", process.stderr), process.stderr[-3000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in process.stderr.splitlines() if line.startswith("import time:")}
+    assert "mkdocs_easyread.pdf.plan" in imported  # the PDFs were planned
+    for module in ("mkdocs_easyread.pdf.assemble", "mkdocs_easyread.pdf.content", "mkdocs_easyread.pdf.runner",
+                   "lxml", "weasyprint"):
+        assert module not in imported, module
+
+
 def test_a_changed_page_renders_again_and_drafts_are_marked(tmp_path):
     site = make_site(tmp_path, easy_read=False, status="draft")
     assert site.build().ok

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..pdf.assemble import status_text
 from ..pdf.cache import Entry, PdfCache
 from ..pdf.fingerprint import Fingerprint
 from ..pdf.plan import printed_pages
+from ..pdf.print_words import status_text
 from .job import SUFFIX, BrailleJob
 from .louis import table_for, version
 

@@ -12,7 +12,7 @@ from ..languages.speaking import N_
 from ..languages.speaking import gettext as _
 from .content import Chapter, Rewriter
 from .layout import EASY_READ_PICTURE, cover_picture, is_easy_read, layout_of, without_title_heading
-from .print_words import print_words_style
+from .print_words import print_words_style, status_text
 from .references import References
 from .variants import EASY_READ, LARGE_PRINT, REVIEW_PACK, Variant, document_title
 
@@ -23,20 +23,9 @@ if TYPE_CHECKING:
     from ..publications.model import Publication
 
 
-STATUS_TEXT = {
-    "draft": N_("Draft. It has not been agreed and it may change."),
-    "consultation": N_("Consultation draft. We want your views before we agree it."),
-    "published": N_("Published."),
-    "archived": N_("Archived. It is no longer current and is kept for reference."),
-}
 # Translators: after the type of publication on a PDF's cover, "Strategy: large print version".
 VERSION_LABELS = {LARGE_PRINT.name: N_("large print version"), EASY_READ.name: N_("easy read version"),
                   REVIEW_PACK.name: N_("easy read review pack")}
-
-
-def status_text(status: str, fallback: str) -> str:
-    """The status line of a cover or header block, in the language being written."""
-    return _(STATUS_TEXT[status]) if status in STATUS_TEXT else fallback
 
 
 def version_label(variant: Variant) -> str:

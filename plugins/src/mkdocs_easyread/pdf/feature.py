@@ -116,9 +116,8 @@ class Pdf(FilesFromPages):
         self.pending.clear()
         if not self.active or self.files is None:
             return
-        # The print layout (lxml, tinycss2) and the worker pool are loaded only by a build that makes PDFs.
+        # The print layout (lxml) and the worker pool are loaded only by a build that makes a PDF.
         from .plan import Planner
-        from .runner import Runner
 
         self.started = time.monotonic()
         planner = Planner(self.build, self.files, self.nav_order, self.cache, ASSETS)
@@ -135,6 +134,8 @@ class Pdf(FilesFromPages):
                     self.planned[publication.slug] = planned
         jobs = [pdf.job for planned in self.planned.values() for pdf in planned.pdfs if pdf.job]
         if jobs:
+            from .runner import Runner
+
             self.runner, self.own_runner = Runner(jobs, self.build.options.pdf.concurrency), True
             self.build.extra["pdf.runner"] = self.runner  # Braille-ready files are made by the same workers
             log.info("easyread: rendering %d PDF%s in %d worker process%s", len(jobs), "" if len(jobs) == 1 else "s",

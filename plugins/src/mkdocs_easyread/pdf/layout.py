@@ -16,15 +16,13 @@ from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup
 
-from .confine import PACKAGE
-from .variants import EASY_READ, REVIEW_PACK, Variant
+from .variants import EASY_READ, EASY_READ_PICTURE, REVIEW_PACK, Variant
 
 if TYPE_CHECKING:
     from ..publications.model import Publication
     from .config import PdfConfig
     from .content import Chapter
 
-EASY_READ_PICTURE = PACKAGE / "easy_read" / "assets" / "pictures" / "easy-read.svg"
 PICTURES = ("img", "svg")
 
 

@@ -10,18 +10,17 @@ from typing import TYPE_CHECKING
 
 from ..languages.catalogue import catalogue_file
 from ..languages.speaking import gettext as _
-from .assemble import Chapters, assemble_document, rewrite_chapters
 from .cache import Entry, PdfCache
 from .confine import roots_of
 from .fingerprint import Fingerprint, PageDigests, versions
 from .jobs import RenderJob
-from .layout import EASY_READ_PICTURE
 from .logo import find_logo
 from .references import References
 from .review_pack import assemble_review_pack, fingerprint_parts, wants_review_pack
 from .sitemap import AssetStore, SiteMap
 from .variants import (
     EASY_READ,
+    EASY_READ_PICTURE,
     LARGE_PRINT,
     REVIEW_PACK,
     STANDARD,
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 
     from ..build import Build
     from ..publications.model import Publication
+    from .assemble import Chapters
 
 PUBLICATION_FIELDS = ("slug", "title", "subtitle", "type", "status", "summary", "closes", "committee", "contacts")
 TEMPLATES = ("pdf/components/document.html", "pdf/components/cover.html", "pdf/components/print-header.html",
@@ -157,6 +157,8 @@ class Planner:
         pdf = PlannedPdf(variant, self.build.downloads_folder(publication.slug) + variant.file_name(publication.slug), key, label)
         pdf.entry = self.cache.get(key, label)
         if pdf.entry is None:
+            from .assemble import assemble_document  # the print layout (lxml) loads only in a build that makes a PDF
+
             chapters = self._chapters(publication, pages)
             if variant is REVIEW_PACK:
                 document = assemble_review_pack(self.build, publication, chapters, lang, logo=self._logo_uri())
@@ -176,6 +178,8 @@ class Planner:
 
     def _chapters(self, publication: Publication, pages: list[Page]) -> Chapters:
         """The pages rewritten as chapters, once for all the PDFs made of the same pages."""
+        from .assemble import rewrite_chapters  # like assemble_document: only in a build that makes a PDF
+
         key = tuple(page.file.src_uri for page in pages)
         if key not in self.chapters:
             sources = [self._source_of(page, publication) for page in pages]

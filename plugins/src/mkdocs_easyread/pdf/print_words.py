@@ -3,7 +3,9 @@
 CSS `content` cannot hold a message with a gap, so "Page %(page)s of %(pages)s" is split
 around its gaps into CSS strings and counters. The watermark is the translated word drawn
 as outlines from Liberation Sans Bold with fontTools (no font to embed, nothing to tag), as
-the packaged English watermarks were made.
+the packaged English watermarks were made. The status line of a cover, a header block and a
+Braille-ready file's title page ("Draft. It has not been agreed...") is here too: planning the
+Braille-ready files reads it without loading the print layout.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..languages.speaking import N_
 from ..languages.speaking import gettext as _
 
 if TYPE_CHECKING:
@@ -99,3 +102,16 @@ def _font_file() -> str | None:
         return None
     found = subprocess.run(["fc-match", "-f", "%{file}", WATERMARK_FONT], capture_output=True, text=True, timeout=10)
     return found.stdout.strip() if found.returncode == 0 and "Liberation" in found.stdout else None
+
+
+STATUS_TEXT = {
+    "draft": N_("Draft. It has not been agreed and it may change."),
+    "consultation": N_("Consultation draft. We want your views before we agree it."),
+    "published": N_("Published."),
+    "archived": N_("Archived. It is no longer current and is kept for reference."),
+}
+
+
+def status_text(status: str, fallback: str) -> str:
+    """The status line of a cover or header block, in the language being written."""
+    return _(STATUS_TEXT[status]) if status in STATUS_TEXT else fallback

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .assemble import Chapters, PrintDocument, assemble_document
-from .row_numbers import number_rows
 from .variants import REVIEW_PACK
 
 if TYPE_CHECKING:
@@ -21,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..build import Build
     from ..publications.model import Publication
+    from .assemble import Chapters, PrintDocument
 
 GUIDE = "pdf/components/review-pack-guide.html"
 
@@ -32,13 +31,17 @@ def wants_review_pack(publication: Publication, today: dt.date) -> bool:
 
 def assemble_review_pack(build: Build, publication: Publication, chapters: Chapters, lang: str,
                          logo: str | None = None) -> PrintDocument:
+    from .assemble import assemble_document  # the print layout (lxml) loads only in a build that makes a PDF
+
     return assemble_document(build, publication, REVIEW_PACK, numbered(chapters), lang,
                              introduction=guide(build, publication), logo=logo)
 
 
 def numbered(chapters: Chapters) -> Chapters:
     """Copies of the easy-read chapters (shared with the easy-read PDF) with numbered rows."""
-    return Chapters([
+    from .row_numbers import number_rows
+
+    return replace(chapters, items=[
         replace(chapter, html=Markup(number_rows(str(chapter.html), part)))
         for part, chapter in enumerate(chapters.items, start=1)
     ])

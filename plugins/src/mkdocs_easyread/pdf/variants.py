@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..languages.speaking import gettext as _
+from .confine import PACKAGE
 
 STYLES = Path(__file__).parent / "styles"
+EASY_READ_PICTURE = PACKAGE / "easy_read" / "assets" / "pictures" / "easy-read.svg"  # easy-read covers
 
 
 @dataclass(frozen=True)
