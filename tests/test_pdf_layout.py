@@ -425,7 +425,7 @@ def test_no_text_runs_off_the_page(built):
 
 @pytest.mark.parametrize(("slug", "variant"), [("care-act", ""), ("care-act", "large-print"), ("plan", ""), ("plan", "easy-read")])
 def test_running_header_and_footer_sit_against_the_page_margins(built, slug, variant):
-    """Title and organisation start at the left margin, "Page N of M" ends at the right one, each on one line."""
+    """Title and organisation start at the left margin; "Page N of M", on one line, ends at the right one."""
     side, bottom = (15 * MM, 24 * MM) if variant == "large-print" else (LEFT_MARGIN, 22 * MM)  # the variant's @page margins
     with pdfplumber.open(pdf(built, slug, variant)) as document:
         for number, page in enumerate(document.pages, start=1):
