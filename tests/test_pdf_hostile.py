@@ -259,9 +259,9 @@ def plant_crash(monkeypatch, module, name: str, is_bad) -> None:
 
 
 def test_a_crash_while_assembling_one_publication_leaves_the_others_whole(tmp_path, monkeypatch):
-    from mkdocs_easyread.pdf import plan
+    from mkdocs_easyread.pdf import assemble  # imported where a PDF is to be made, so found there at each call
 
-    plant_crash(monkeypatch, plan, "assemble_document", lambda build, publication, *rest: publication.slug == "bad")
+    plant_crash(monkeypatch, assemble, "assemble_document", lambda build, publication, *rest: publication.slug == "bad")
     result = two_publications(tmp_path).build(strict=False)
     assert_only_bad_failed(result)
     assert not list((result.site / "bad").glob("pdf/*.pdf"))
