@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -179,7 +180,21 @@ def lie_about_pages(pdf: Path, sidecar: Path) -> None:
     sidecar.write_text(json.dumps({**record, "pages": 999999}), encoding="utf-8")
 
 
-@pytest.mark.parametrize("damage", [truncate, lie_about_pages], ids=["truncated-pdf", "lying-sidecar"])
+def overwrite_keeping_size(pdf: Path, sidecar: Path) -> None:
+    data = pdf.read_bytes()
+    pdf.write_bytes(data[:-20] + b"%damaged-same-length")
+
+
+def link_to_a_copy(pdf: Path, sidecar: Path) -> None:
+    """The same bytes, but through a symbolic link to a file outside the cache."""
+    outside = pdf.parents[3] / "elsewhere" / "copy.pdf"
+    outside.write_bytes(pdf.read_bytes())
+    pdf.unlink()
+    pdf.symlink_to(outside)
+
+
+@pytest.mark.parametrize("damage", [truncate, lie_about_pages, overwrite_keeping_size, link_to_a_copy],
+                         ids=["truncated-pdf", "lying-sidecar", "same-size-overwrite", "symbolic-link"])
 def test_a_damaged_cache_entry_is_rendered_again_not_published(tmp_path, damage):
     site = make_site(tmp_path, "Nothing unusual.")
     assert site.build().ok
@@ -197,6 +212,31 @@ def test_a_damaged_cache_entry_is_rendered_again_not_published(tmp_path, damage)
     shown = re.search(r'href="pdf/plan\.pdf"[^>]*>Download the standard PDF <span[^>]*>\(PDF, [\d.]+ KB, (\d+) pages?\)',
                       result.html("plan"))
     assert shown and int(shown[1]) == pages, result.html("plan")
+
+
+def test_an_unchanged_cache_is_not_read_again_and_a_restored_one_is_checked_once(tmp_path, monkeypatch):
+    """An unchanged rebuild trusts its cached PDFs without reading them; a cache copied back into place (new
+    files, same bytes, as CI restores one) has every PDF's bytes checked once, then is trusted again."""
+    site = make_site(tmp_path, "Nothing unusual.")
+    assert site.build().ok
+    cache = site.root / ".cache" / "easyread"
+    read: list[Path] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path) or read_bytes(path))
+
+    def build_reading_cached_pdfs() -> list[str]:
+        read.clear()
+        result = site.build(strict=True)
+        assert result.ok and "0 rendered, 2 from cache" in result.log and "damaged" not in result.log, result.log
+        return sorted(path.name for path in read if path.parent == cache and path.suffix == ".pdf")
+
+    assert build_reading_cached_pdfs() == []
+    copy = tmp_path / "copy"
+    shutil.copytree(cache, copy)
+    shutil.rmtree(cache)
+    shutil.copytree(copy, cache)
+    assert len(build_reading_cached_pdfs()) == 2
+    assert build_reading_cached_pdfs() == []
 
 
 # --- Picture names with spaces and accents ---------------------------------------------

@@ -6,6 +6,14 @@ and the PDF's bytes). Files are written to a temporary name and moved into
 place, so a build that stops half-way never leaves a truncated PDF behind; an
 entry damaged some other way (a truncated copy, an edited sidecar) fails its
 digest and is rendered again rather than published.
+
+Reading and hashing every cached PDF on every build would cost an unchanged
+rebuild more than the rest of its PDF work. As git's index does, the sidecar
+also keeps the PDF's size, modification time and inode from when its bytes were
+last checked, with a seal over all of the record: while the PDF's file and the
+record are as they were, the bytes are trusted; anything else (a copied or
+restored cache, a rewritten PDF, an edited sidecar) checks the bytes again, and
+an entry that passes is sealed afresh.
 """
 
 from __future__ import annotations
@@ -13,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -61,15 +71,24 @@ class PdfCache:
     def _read(self, key: str) -> Entry:
         try:
             record = json.loads(self.sidecar_path(key).read_text(encoding="utf-8"))
-            data = self.pdf_path(key).read_bytes()
             pages = record["pages"]
             problems = tuple(Problem(**problem) for problem in record.get("problems", ()))
+            file = self.pdf_path(key).lstat()
+            if not stat.S_ISREG(file.st_mode):
+                raise DamagedEntry("its PDF is not a plain file")
+            if record.get("seal") == seal(record, file):  # as it was when its bytes were last checked
+                return Entry(key, pages, file.st_size, problems)
+            data = self.pdf_path(key).read_bytes()
         except FileNotFoundError:
             raise DamagedEntry("its PDF is missing") from None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise DamagedEntry(f"its record cannot be read: {type(error).__name__}") from None
         if record.get("digest") != digest(data, pages, problems):
             raise DamagedEntry("the PDF or its record changed after it was rendered")
+        try:
+            self._write_record(key, record)
+        except OSError:
+            pass  # a cache it cannot write to: the bytes are checked again next time
         return Entry(key, pages, len(data), problems)
 
     def put(self, key: str, data: bytes, pages: int, label: str, problems: tuple[Problem, ...] = ()) -> Entry:
@@ -77,8 +96,16 @@ class PdfCache:
         write_atomically(self.pdf_path(key), data)
         record = {"pages": pages, "for": label, "problems": [asdict(problem) for problem in problems],
                   "digest": digest(data, pages, problems)}
-        write_atomically(self.sidecar_path(key), json.dumps(record).encode("utf-8"))
+        self._write_record(key, record)
         return Entry(key, pages, len(data), problems)
+
+    def _write_record(self, key: str, record: dict[str, Any]) -> None:
+        """The sidecar, sealed with the PDF's file as it is now (its bytes have just been checked or written)."""
+        try:
+            sealed = {**record, "seal": seal(record, self.pdf_path(key).lstat())}
+        except OSError:
+            sealed = record  # checked again next time
+        write_atomically(self.sidecar_path(key), json.dumps(sealed).encode("utf-8"))
 
     def remove(self, key: str) -> None:
         self.sidecar_path(key).unlink(missing_ok=True)
@@ -95,6 +122,12 @@ class PdfCache:
                 continue
             if label in current and current[label] != sidecar.stem:
                 self.remove(sidecar.stem)
+
+
+def seal(record: dict[str, Any], file: os.stat_result) -> str:
+    """Of the whole record (but its seal) and of the PDF's size, modification time and inode."""
+    fields = {name: value for name, value in record.items() if name != "seal"}
+    return hashlib.sha256(json.dumps([fields, file.st_size, file.st_mtime_ns, file.st_ino], sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def digest(data: bytes, pages: Any, problems: tuple[Problem, ...]) -> str:
