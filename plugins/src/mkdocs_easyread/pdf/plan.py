@@ -128,6 +128,8 @@ class Planner:
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
         self.templates = "".join(self.build.components.source(name) for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
+        self.code_digests: dict[tuple[str, str], str] = {}
+        self.catalogue_digests: dict[str, str] = {}
         self.logo = find_logo(self.build, self.references)
         self.easy_read_picture = hashlib.sha256(EASY_READ_PICTURE.read_bytes()).hexdigest()  # on easy-read covers
 
@@ -200,8 +202,7 @@ class Planner:
         formats = options.alternative_formats
         return (
             Fingerprint()
-            .add(versions(), variant.name, css, self.templates, self.site.site_url, self.attachments)
-            .add(lang, catalogue_digest(lang))  # a changed translation renders the PDF again
+            .add(self._code_digest(variant, css), lang, self._catalogue_digest(lang))
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
             # both: the publication's own is on the cover and in the footer, the site's beside its phone and email
@@ -213,6 +214,22 @@ class Planner:
             .add_pages(pages, self.page_digests)
             .hexdigest()
         )
+
+
+    def _code_digest(self, variant: Variant, css: str) -> str:
+        """What every PDF of the variant shares: the code, print styles and templates that make it; hashed once
+        per build rather than for each of its PDFs."""
+        key = (variant.name, css)
+        if key not in self.code_digests:
+            self.code_digests[key] = (Fingerprint().add(versions(), variant.name, css, self.templates,
+                                                        self.site.site_url, self.attachments).hexdigest())
+        return self.code_digests[key]
+
+    def _catalogue_digest(self, language: str) -> str:
+        """A changed translation renders the PDF again; each language's catalogue is read once per build."""
+        if language not in self.catalogue_digests:
+            self.catalogue_digests[language] = catalogue_digest(language)
+        return self.catalogue_digests[language]
 
 
 def catalogue_digest(language: str) -> str:
