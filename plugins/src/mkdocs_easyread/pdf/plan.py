@@ -215,7 +215,6 @@ class Planner:
             .hexdigest()
         )
 
-
     def _code_digest(self, variant: Variant, css: str) -> str:
         """What every PDF of the variant shares: the code, print styles and templates that make it; hashed once
         per build rather than for each of its PDFs."""
