@@ -346,7 +346,7 @@ def test_links_and_checks_read_the_publications_paragraphs():
     files = Files([File(uri, "/docs", "/site", True) for uri in ("report/index.md", "report/findings.md", "report/progress/O1.md")])
     publication = Publication(slug="report", source="content/report/index.md", title="Care Act review", numbered="sections",
                               paragraphs={"1.1": "report/index.md", "3.2": "report/findings.md", "3.10": "report/findings.md"})
-    links = Links({}, files.get_file_from_path("report/progress/O1.md"), publication, files)
+    links = Links({}, files.get_file_from_path("report/progress/O1.md"), publication, files.src_uris.get)
     assert links.paragraph(Citation("3.2", 1)) == "../../findings/#paragraph-3.2"
     assert links.paragraph(Citation("1.1", 1)) == "../../#paragraph-1.1"
     assert links.paragraph(Citation("3.3", 1)) is None

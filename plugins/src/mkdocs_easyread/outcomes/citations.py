@@ -9,6 +9,7 @@ chapter has been read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,15 +19,18 @@ from ..errors import SourceError
 from .model import Citation, Plan
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import File
 
     from ..publications.model import Publication
 
 
-def paragraph_href(citation: Citation, publication: Publication, files: Files | None, here: File) -> str | None:
-    """The link from ``here`` to the cited paragraph, or None when the report has no such paragraph."""
+def paragraph_href(citation: Citation, publication: Publication, file_at: Callable[[str], File | None],
+                   here: File) -> str | None:
+    """The link from ``here`` to the cited paragraph, or None when the report has no such paragraph.
+
+    ``file_at``: the site's file at a src_uri as MkDocs wrote it (``Build.file_at``)."""
     src_uri = publication.paragraphs.get(citation.label)
-    chapter = files.src_uris.get(src_uri) if src_uri and files is not None else None  # as MkDocs wrote it
+    chapter = file_at(src_uri) if src_uri else None
     if chapter is None:
         return None
     return f"{get_relative_url(chapter.url, here.url)}#{citation.anchor}"

@@ -65,7 +65,7 @@ class Links:
     files: dict[str, File]
     here: File
     publication: Publication | None = None
-    site_files: Files | None = None
+    file_at: Callable[[str], File | None] | None = None  # the site's file at a src_uri (Build.file_at)
 
     def has(self, key: str) -> bool:
         return key in self.files
@@ -76,9 +76,9 @@ class Links:
 
     def paragraph(self, citation: Citation) -> str | None:
         """The cited paragraph in its chapter, or None when the report has no such paragraph."""
-        if self.publication is None:
+        if self.publication is None or self.file_at is None:
             return None
-        return paragraph_href(citation, self.publication, self.site_files, self.here)
+        return paragraph_href(citation, self.publication, self.file_at, self.here)
 
 
 @dataclass
@@ -113,7 +113,7 @@ def add_plan_files(plan: Plan, publication: Publication, files: Files, build: Bu
             file.content_string = csv_text(plan) if key == "csv" else json_text(plan, publication)
             continue
         file.content_string = f"{front_matter(_title(key, plan))}\n"  # the title, for navigation until it renders
-        links = Links(targets, file, publication, files)
+        links = Links(targets, file, publication, build.file_at)
         result.markdown[file.src_uri] = functools.partial(_content, key, plan, publication, links, build)
     return result
 

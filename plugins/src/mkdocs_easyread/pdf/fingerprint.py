@@ -81,7 +81,7 @@ def references_in(html: str) -> Iterator[str]:
     lower = html.lower()
     if len(lower) != len(html) or LONG_S in lower:  # a letter whose lower case is two letters moves every place
         # after it in the copy; and READS matches "ſ" as an s (case-insensitively), which lower() keeps
-        yield from (match[1] or match[2] or match[3] or "" for match in READS.finditer(html))
+        yield from map(address, READS.finditer(html))
         return
     end = 0
     for word in READ_WORD.finditer(lower):
@@ -91,7 +91,12 @@ def references_in(html: str) -> Iterator[str]:
         match = READ_AT.match(html, start)
         if match:
             end = match.end()
-            yield match[1] or match[2] or match[3] or ""
+            yield address(match)
+
+
+def address(match: re.Match[str]) -> str:
+    """The address a match of READS or READ_AT found (in double or single quotes, or in url())."""
+    return match[1] or match[2] or match[3] or ""
 
 
 @functools.cache
