@@ -242,6 +242,28 @@ def bilingual(tmp_path_factory) -> Result:
     return result
 
 
+@pytest.mark.pdf
+def test_an_unchanged_bilingual_site_makes_no_pdf_or_braille_file_again(tmp_path):
+    """Each language's build keeps its own PDFs and Braille-ready files in the cache: the Welsh build must
+    not forget the English files of the same publication as older renderings of them, nor the other way."""
+    site = Site(tmp_path)
+    (tmp_path / "content").mkdir()
+    site.config["theme"]["language"] = "en"
+    site.config["plugins"].insert(1, I18N)
+    site.plugin_options()["pdf"] = {"enabled": True, "concurrency": 1}
+    site.write("content/index.md", "# Publications\n\nOur strategies.\n")
+    site.write("content/index.cy.md", "# Cyhoeddiadau\n\nEin strategaethau.\n")
+    site.publication("plan", "title: Our plan\ntype: strategy\nstatus: published\npublished: 2023-09-04\n",
+                     "# Our plan\n\nEvery home matters.\n")
+    site.write("content/plan/index.cy.md", "---\ntitle: Ein cynllun\ntype: strategy\nstatus: published\n"
+                                           "published: 2023-09-04\n---\n\n# Ein cynllun\n\nMae pob cartref yn bwysig.\n")
+    first, second = site.build_twice()
+    made = re.compile(r"PDFs: \d+ files, \d+ pages, (\d+) rendered|Braille plan: \d+ files?, \d+ braille pages?, (\d+) translated")
+    assert [int(a or b) for a, b in made.findall(first.log)] == [2, 1, 2, 1], first.log  # English, then Welsh
+    assert [int(a or b) for a, b in made.findall(second.log)] == [0, 0, 0, 0], second.log
+    assert (second.site / "cy" / "plan" / "pdf" / "plan.pdf").is_file() and (second.site / "plan" / "pdf" / "plan.pdf").is_file()
+
+
 def head_alternates(html: str) -> dict[str, str]:
     tree = lxml.html.fromstring(html)
     return {link.get("hreflang"): link.get("href") for link in tree.xpath("//head/link[@rel='alternate'][@hreflang]")}

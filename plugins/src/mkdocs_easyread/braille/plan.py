@@ -76,7 +76,8 @@ class BraillePlanner:
         key = (Fingerprint().add(code_version(), version(self.command), table, options.cells_per_line,
                                  options.lines_per_page, html).hexdigest())
         name = f"{slug}-easy-read" if easy_read else slug
-        label = f"{slug}/braille-easy-read" if easy_read else f"{slug}/braille"
+        kind = "braille-easy-read" if easy_read else "braille"
+        label = f"{self.build.languages.prefix}{slug}/{kind}"  # each language's own: 'cy/plan/braille' in Welsh
         planned = PlannedBrf(f"{self.build.downloads_folder(slug)}{name}{SUFFIX}", key, label, easy_read)
         planned.entry = self.cache.get(key, label)
         if planned.entry is None:

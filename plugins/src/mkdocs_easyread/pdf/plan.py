@@ -155,7 +155,7 @@ class Planner:
         css = self.css[variant.name]
         lang = self.build.language_for(publication)
         key = self._fingerprint(publication, variant, pages, css, lang)
-        label = f"{publication.slug}/{variant.name}"
+        label = f"{self.build.languages.prefix}{publication.slug}/{variant.name}"  # 'cy/plan/standard' in Welsh
         pdf = PlannedPdf(variant, self.build.downloads_folder(publication.slug) + variant.file_name(publication.slug), key, label)
         pdf.entry = self.cache.get(key, label)
         if pdf.entry is None:
