@@ -128,7 +128,10 @@ class Planner:
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
         self.templates = "".join(self.build.components.source(name) for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
-        self.code_digests: dict[tuple[str, str], str] = {}
+        # What every PDF of a variant shares (the code, print styles and templates that make it), hashed once.
+        self.code_digests = {variant.name: Fingerprint().add(versions(), variant.name, self.css[variant.name], self.templates,
+                                                             self.site.site_url, self.attachments).hexdigest()
+                             for variant in VARIANTS}
         self.catalogue_digests: dict[str, str] = {}
         self.logo = find_logo(self.build, self.references)
         self.easy_read_picture = hashlib.sha256(EASY_READ_PICTURE.read_bytes()).hexdigest()  # on easy-read covers
@@ -154,7 +157,7 @@ class Planner:
     def _planned(self, publication: Publication, variant: Variant, pages: list[Page]) -> PlannedPdf:
         css = self.css[variant.name]
         lang = self.build.language_for(publication)
-        key = self._fingerprint(publication, variant, pages, css, lang)
+        key = self._fingerprint(publication, variant, pages, lang)
         label = f"{self.build.languages.prefix}{publication.slug}/{variant.name}"  # 'cy/plan/standard' in Welsh
         pdf = PlannedPdf(variant, self.build.downloads_folder(publication.slug) + variant.file_name(publication.slug), key, label)
         pdf.entry = self.cache.get(key, label)
@@ -197,12 +200,12 @@ class Planner:
     def _logo_uri(self) -> str | None:
         return self.logo.uri if self.logo else None
 
-    def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], css: str, lang: str) -> str:
+    def _fingerprint(self, publication: Publication, variant: Variant, pages: list[Page], lang: str) -> str:
         options = self.build.options
         formats = options.alternative_formats
         return (
             Fingerprint()
-            .add(self._code_digest(variant, css), lang, self._catalogue_digest(lang))
+            .add(self.code_digests[variant.name], lang, self._catalogue_digest(lang))
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
             # both: the publication's own is on the cover and in the footer, the site's beside its phone and email
@@ -214,15 +217,6 @@ class Planner:
             .add_pages(pages, self.page_digests)
             .hexdigest()
         )
-
-    def _code_digest(self, variant: Variant, css: str) -> str:
-        """What every PDF of the variant shares: the code, print styles and templates that make it; hashed once
-        per build rather than for each of its PDFs."""
-        key = (variant.name, css)
-        if key not in self.code_digests:
-            self.code_digests[key] = (Fingerprint().add(versions(), variant.name, css, self.templates,
-                                                        self.site.site_url, self.attachments).hexdigest())
-        return self.code_digests[key]
 
     def _catalogue_digest(self, language: str) -> str:
         """A changed translation renders the PDF again; each language's catalogue is read once per build."""
