@@ -86,7 +86,7 @@ class PdfCache:
         if record.get("digest") != digest(data, pages, problems):
             raise DamagedEntry("the PDF or its record changed after it was rendered")
         try:
-            self._write_record(key, record)
+            self._write_record(key, record, file)  # as it was before its bytes were read: a change since is seen
         except OSError:
             pass  # a cache it cannot write to: the bytes are checked again next time
         return Entry(key, pages, len(data), problems)
@@ -96,16 +96,12 @@ class PdfCache:
         write_atomically(self.pdf_path(key), data)
         record = {"pages": pages, "for": label, "problems": [asdict(problem) for problem in problems],
                   "digest": digest(data, pages, problems)}
-        self._write_record(key, record)
+        self._write_record(key, record, self.pdf_path(key).lstat())
         return Entry(key, pages, len(data), problems)
 
-    def _write_record(self, key: str, record: dict[str, Any]) -> None:
-        """The sidecar, sealed with the PDF's file as it is now (its bytes have just been checked or written)."""
-        try:
-            sealed = {**record, "seal": seal(record, self.pdf_path(key).lstat())}
-        except OSError:
-            sealed = record  # checked again next time
-        write_atomically(self.sidecar_path(key), json.dumps(sealed).encode("utf-8"))
+    def _write_record(self, key: str, record: dict[str, Any], file: os.stat_result) -> None:
+        """The sidecar, sealed with the PDF's file as it was when its bytes were written or checked."""
+        write_atomically(self.sidecar_path(key), json.dumps({**record, "seal": seal(record, file)}).encode("utf-8"))
 
     def remove(self, key: str) -> None:
         self.sidecar_path(key).unlink(missing_ok=True)
