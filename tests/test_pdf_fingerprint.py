@@ -26,3 +26,14 @@ def test_references_in_a_page():
            '<object data = "d.svg"></object><a xhref="no">'
     assert list(references_in(page)) == ["a.png", "b.pdf", "c.svg", "d.svg"]
     assert list(references_in("İ" + page)) == ["a.png", "b.pdf", "c.svg", "d.svg"]  # the lower-case copy is longer
+
+
+def test_a_download_box_is_shared_only_by_pages_that_reach_the_files_by_the_same_address():
+    from mkdocs_easyread.pdf.downloads import files_from
+
+    assert files_from("plan/pdf/", "plan/") == "pdf/"
+    assert files_from("plan/pdf/", "plan/goals/") == files_from("plan/pdf/", "plan/vision/") == "../pdf/"
+    assert files_from("plan/pdf/", "plan/a.html") == "pdf/"
+    # a page inside the downloads folder links to the files in other shapes: never shared
+    assert files_from("plan/pdf/", "plan/pdf/") is None
+    assert files_from("plan/pdf/", "plan/pdf/notes/") is None

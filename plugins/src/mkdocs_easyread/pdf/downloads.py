@@ -75,6 +75,13 @@ def render_box(components: Components, pdfs: PublicationPdfs, page_url: str, fin
     return str(components.render_once(TEMPLATE, items=tuple(items), easy_read=easy_read))
 
 
+def files_from(folder: str, page_url: str) -> str | None:
+    """The address of the downloads folder from the page, by which the page links to each of its files (their
+    names after it); None for a page inside the folder, whose links to the files may take other shapes."""
+    relative = get_relative_url(folder, page_url)
+    return None if all(part in ("..", ".", "") for part in relative.split("/")) else relative
+
+
 def patch(components: Components, pdfs: PublicationPdfs, pages: list[PendingPage],
           others: Sequence[OtherDownloads] = ()) -> int:
     """Fill in the boxes of pages written before their PDFs were done; the number of files changed."""

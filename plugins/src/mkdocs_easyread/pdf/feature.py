@@ -10,6 +10,7 @@ written before their PDFs were done.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -20,7 +21,7 @@ from ..build import Feature
 from ..errors import SourceError, line_naming
 from ..output import copy_atomically
 from .cache import Entry, PdfCache
-from .downloads import PendingPage, patch, render_box
+from .downloads import PendingPage, files_from, patch, render_box
 from .jobs import Problem, Rendered
 from .sitemap import AssetStore
 
@@ -158,7 +159,13 @@ class Pdf(FilesFromPages):
         others = self.build.extra.get("downloads", [])
         if any(pdf.entry is None and pdf.error is None for pdf in planned.pdfs) or any(o.pending(planned.slug) for o in others):
             self.pending.setdefault(planned.slug, []).append(PendingPage(Path(page.file.abs_dest_path), page.url, easy_read))
-        return render_box(self.build.components, planned, page.url, final=False, easy_read=easy_read, others=others)
+            return render_box(self.build.components, planned, page.url, final=False, easy_read=easy_read, others=others)
+        # Every file is known: the box stays as it is for the rest of the build, the same on every page that
+        # reaches the publication's downloads folder by the same relative address.
+        box = functools.partial(render_box, self.build.components, planned, page.url, final=False, easy_read=easy_read,
+                                others=others)
+        address = files_from(self.build.downloads_folder(planned.slug), page.url)
+        return box() if address is None else self.build.components.once(("download box", planned.slug, address, easy_read), box)
 
     def _collect_finished(self, planned: PublicationPdfs) -> None:
         """Take the figures of PDFs that finished rendering while pages were being written."""

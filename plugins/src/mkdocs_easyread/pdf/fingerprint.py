@@ -52,28 +52,56 @@ class Fingerprint:
         return self._digest.hexdigest()
 
 
+class ContentDigests:
+    """Each page's HTML hashed once per build, for every file made from it (PDFs, Braille-ready files)."""
+
+    def __init__(self) -> None:
+        self._digests: dict[str, str] = {}
+
+    def of(self, page: Page) -> str:
+        key = page.file.src_uri
+        if key not in self._digests:
+            self._digests[key] = hashlib.sha256((page.content or "").encode("utf-8")).hexdigest()
+        return self._digests[key]
+
+
 class PageDigests:
     """Each page's part of a PDF's key, worked out once per build: a page is in several PDFs
     (standard and large print), and resolving every link it has is most of the cost of a key."""
 
-    def __init__(self, references: References) -> None:
+    def __init__(self, references: References, contents: ContentDigests) -> None:
         self.references = references
+        self.contents = contents
         self._digests: dict[str, str] = {}
+        self._read: dict[tuple[str, str], str] = {}  # (reference, the page's folder) -> its part of the key
 
     def of(self, page: Page) -> str:
         """A hash of the page's address, title and content, and of the bytes of the files it shows or attaches."""
         key = page.file.src_uri
         if key not in self._digests:
-            self._digests[key] = Fingerprint().add(page.file.src_uri, page.url, page.title, page.content,
+            self._digests[key] = Fingerprint().add(page.file.src_uri, page.url, page.title, self.contents.of(page),
                                                    *self._reads(page)).hexdigest()
         return self._digests[key]
 
     def _reads(self, page: Page) -> list[str]:
-        references, reads = self.references, []
+        # Most references are links to pages, and the same ones recur on every page of a folder (glossary
+        # terms, the contents): a relative path means the same from every page of the folder. A reference
+        # with no path (a fragment or query alone) is the page itself, so it is looked up with the page's own URL.
+        folder = page.url.rpartition("/")[0]
+        reads = []
         for reference in references_in(page.content or ""):
-            asset = references.assets.shown_by(reference, page.url, references.site, pages=False)
-            reads.append(f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-")
+            key = (reference, folder if reference[:1] not in ("", "#", "?") else page.url)
+            if key not in self._read:
+                self._read[key] = self._read_by(reference, page.url)
+            reads.append(self._read[key])
         return reads
+
+    def _read_by(self, reference: str, page_url: str) -> str:
+        """The digest of the file the reference makes WeasyPrint read, and whether it is outside the site's
+        folders; '-' for none (a page, another host, a missing file)."""
+        references = self.references
+        asset = references.assets.shown_by(reference, page_url, references.site, pages=False)
+        return f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-"
 
 
 def references_in(html: str) -> Iterator[str]:

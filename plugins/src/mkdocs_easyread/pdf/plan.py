@@ -6,13 +6,13 @@ import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..languages.catalogue import catalogue_file
 from ..languages.speaking import gettext as _
 from .cache import Entry, PdfCache
 from .confine import roots_of
-from .fingerprint import Fingerprint, PageDigests, versions
+from .fingerprint import ContentDigests, Fingerprint, PageDigests, versions
 from .jobs import RenderJob
 from .logo import find_logo
 from .references import References
@@ -31,6 +31,8 @@ from .variants import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -68,14 +70,25 @@ class PublicationPdfs:
 
 
 PublicationPages = tuple[list["Page"], list["Page"]]  # its own pages and its easy-read pages, in reading order
-PRINTED_PAGES = "pdf.printed_pages"  # in build.extra: for the PDFs and the Braille-ready files alike
+T = TypeVar("T")
 
 
 def printed_pages(build: Build, files: Files, nav_order: dict[str, int]) -> dict[str, PublicationPages | None]:
     """Each publication's printed pages (`pages_of`), found once per build for every file made from them."""
-    found = build.extra.get(PRINTED_PAGES)
+    return once_per_build(build, files, "pdf.printed_pages", lambda: pages_of(build.publications, files, nav_order))
+
+
+def content_digests(build: Build, files: Files) -> ContentDigests:
+    """The printed pages' HTML, hashed once per build for every file made from it."""
+    return once_per_build(build, files, "pdf.content_digests", ContentDigests)
+
+
+def once_per_build(build: Build, files: Files, name: str, make: Callable[[], T]) -> T:
+    """What `make()` returns, kept in `build.extra[name]` for the PDFs and the Braille-ready files alike
+    until the files change (each build of `mkdocs serve` has its own)."""
+    found = build.extra.get(name)
     if found is None or found[0] is not files:
-        found = build.extra[PRINTED_PAGES] = (files, pages_of(build.publications, files, nav_order))
+        found = build.extra[name] = (files, make())
     return found[1]
 
 
@@ -124,7 +137,7 @@ class Planner:
         self.attachments = self.build.options.pdf.attachments
         roots = roots_of(self.build.docs_dir, self.build.easy_read_dir, custom_dir)
         self.references = References(self.site, self.assets, roots, self.attachments)
-        self.page_digests = PageDigests(self.references)
+        self.page_digests = PageDigests(self.references, content_digests(self.build, self.files))
         self.css = {variant.name: stylesheet_text(variant, custom_dir) for variant in VARIANTS}
         self.templates = "".join(self.build.components.source(name) for name in TEMPLATES)
         self.chapters: dict[tuple[str, ...], Chapters] = {}
