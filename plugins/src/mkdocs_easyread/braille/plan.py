@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..pdf.cache import Entry, PdfCache
 from ..pdf.fingerprint import Fingerprint, package_version
-from ..pdf.plan import catalogue_digest, content_digests, printed_pages
+from ..pdf.plan import catalogue_digest_of, content_digests, printed_pages
 from ..pdf.print_words import status_text
 from .job import SUFFIX, BrailleJob
 from .louis import table_for, version
@@ -57,7 +57,6 @@ class BraillePlanner:
 
     def __post_init__(self) -> None:
         self.templates = "".join(self.build.components.source(name) for name in TEMPLATES)
-        self.catalogues: dict[str, str] = {}  # each language's catalogue hashed once
 
     def plan(self, publication: Publication) -> list[PlannedBrf] | None:
         """The publication's files, standard and easy read; None when some of its pages were not rendered."""
@@ -98,12 +97,10 @@ class BraillePlanner:
         unchanged file is found without rendering it), the layout options, the liblouis table and version
         and this code."""
         options = self.build.options.braille
-        if language not in self.catalogues:
-            self.catalogues[language] = catalogue_digest(language)
         digests = content_digests(self.build, self.files)
         return (Fingerprint()
                 .add(code_version(), version(self.command), table, options.cells_per_line, options.lines_per_page)
-                .add(self.templates, language, self.catalogues[language], *sorted(context.items()))
+                .add(self.templates, language, catalogue_digest_of(self.build, self.files, language), *sorted(context.items()))
                 .add(*(digests.of(page) for page in pages))
                 .hexdigest())
 

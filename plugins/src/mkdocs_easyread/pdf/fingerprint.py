@@ -73,7 +73,6 @@ class PageDigests:
         self.references = references
         self.contents = contents
         self._digests: dict[str, str] = {}
-        self._read: dict[tuple[str, str], str] = {}  # (reference, the page's folder) -> its part of the key
 
     def of(self, page: Page) -> str:
         """A hash of the page's address, title and content, and of the bytes of the files it shows or attaches."""
@@ -84,24 +83,11 @@ class PageDigests:
         return self._digests[key]
 
     def _reads(self, page: Page) -> list[str]:
-        # Most references are links to pages, and the same ones recur on every page of a folder (glossary
-        # terms, the contents): a relative path means the same from every page of the folder. A reference
-        # with no path (a fragment or query alone) is the page itself, so it is looked up with the page's own URL.
-        folder = page.url.rpartition("/")[0]
-        reads = []
+        references, reads = self.references, []
         for reference in references_in(page.content or ""):
-            key = (reference, folder if reference[:1] not in ("", "#", "?") else page.url)
-            if key not in self._read:
-                self._read[key] = self._read_by(reference, page.url)
-            reads.append(self._read[key])
+            asset = references.assets.shown_by(reference, page.url, references.site, pages=False)
+            reads.append(f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-")
         return reads
-
-    def _read_by(self, reference: str, page_url: str) -> str:
-        """The digest of the file the reference makes WeasyPrint read, and whether it is outside the site's
-        folders; '-' for none (a page, another host, a missing file)."""
-        references = self.references
-        asset = references.assets.shown_by(reference, page_url, references.site, pages=False)
-        return f"{asset.digest}{'' if references.inside(asset) else ' outside'}" if asset else "-"
 
 
 def references_in(html: str) -> Iterator[str]:

@@ -83,6 +83,14 @@ def content_digests(build: Build, files: Files) -> ContentDigests:
     return once_per_build(build, files, "pdf.content_digests", ContentDigests)
 
 
+def catalogue_digest_of(build: Build, files: Files, language: str) -> str:
+    """A changed translation makes the files again; each language's catalogue is read once per build."""
+    digests = once_per_build(build, files, "pdf.catalogue_digests", dict)
+    if language not in digests:
+        digests[language] = catalogue_digest(language)
+    return digests[language]
+
+
 def once_per_build(build: Build, files: Files, name: str, make: Callable[[], T]) -> T:
     """What `make()` returns, kept in `build.extra[name]` for the PDFs and the Braille-ready files alike
     until the files change (each build of `mkdocs serve` has its own)."""
@@ -145,7 +153,6 @@ class Planner:
         self.code_digests = {variant.name: Fingerprint().add(versions(), variant.name, self.css[variant.name], self.templates,
                                                              self.site.site_url, self.attachments).hexdigest()
                              for variant in VARIANTS}
-        self.catalogue_digests: dict[str, str] = {}
         self.logo = find_logo(self.build, self.references)
         self.easy_read_picture = hashlib.sha256(EASY_READ_PICTURE.read_bytes()).hexdigest()  # on easy-read covers
 
@@ -218,7 +225,7 @@ class Planner:
         formats = options.alternative_formats
         return (
             Fingerprint()
-            .add(self.code_digests[variant.name], lang, self._catalogue_digest(lang))
+            .add(self.code_digests[variant.name], lang, catalogue_digest_of(self.build, self.files, lang))
             .add(*(getattr(publication, name) for name in PUBLICATION_FIELDS))
             .add(publication.published or self.build.today)
             # both: the publication's own is on the cover and in the footer, the site's beside its phone and email
@@ -230,12 +237,6 @@ class Planner:
             .add_pages(pages, self.page_digests)
             .hexdigest()
         )
-
-    def _catalogue_digest(self, language: str) -> str:
-        """A changed translation renders the PDF again; each language's catalogue is read once per build."""
-        if language not in self.catalogue_digests:
-            self.catalogue_digests[language] = catalogue_digest(language)
-        return self.catalogue_digests[language]
 
 
 def catalogue_digest(language: str) -> str:
