@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import tinycss2
-from tinycss2.ast import FunctionBlock, IdentToken, StringToken, URLToken
-from tinycss2.serializer import serialize_url
 
 from .confine import NOT_IN_SITE, confined, is_data
 from .jobs import Problem
@@ -25,7 +21,6 @@ if TYPE_CHECKING:
     from .sitemap import Asset, AssetStore, SiteMap
 
 MAY_FETCH = re.compile(r"url|import|\\", re.IGNORECASE)  # CSS with none of these names no file (`\` may escape one)
-NOTHING_TO_IMPORT = "data:text/css,"  # what a refused @import reads instead: WeasyPrint then has nothing to complain of
 FROM_THE_WEB = "the PDFs leave out '{0}': they load nothing from the web; save a copy in the docs folder and use a relative address"
 OUTSIDE = "the PDFs leave out '{0}': it leads outside the site's folders (a symbolic link?); put the file itself in the docs folder"
 NO_ATTACHMENTS = ("the PDFs do not attach '{0}': attachments are off; to attach files of the site, "
@@ -69,34 +64,9 @@ class References:
         """A style sheet or style attribute whose `url()` and `@import` name only files the PDF may read."""
         if not MAY_FETCH.search(text):
             return text
-        nodes = tinycss2.parse_component_value_list(text)
-        self._rewrite_css(nodes, page_url, chapter)
-        return tinycss2.serialize(nodes)
+        from .css_urls import rewritten  # tinycss2 loads only in a build that assembles a PDF
 
-    def _rewrite_css(self, nodes: list[Any], page_url: str, chapter: Chapter) -> None:
-        importing = False
-        for index, node in enumerate(nodes):
-            reference = css_reference(node, importing)
-            if reference is not None:
-                uri = self.fetchable(reference, page_url, chapter) or (NOTHING_TO_IMPORT if importing else None)
-                nodes[index] = (URLToken(node.source_line, node.source_column, uri, f"url({serialize_url(uri)})") if uri
-                                else IdentToken(node.source_line, node.source_column, "none"))  # an invalid value: ignored
-            for children in (getattr(node, "content", None), getattr(node, "arguments", None)):
-                if isinstance(children, list):
-                    self._rewrite_css(children, page_url, chapter)
-            if node.type not in ("whitespace", "comment"):
-                importing = node.type == "at-keyword" and node.lower_value == "import"
-
-
-def css_reference(node: Any, importing: bool) -> str | None:
-    """The address a CSS component names: `url(x)`, `url("x")`, or the string after `@import`."""
-    if isinstance(node, URLToken):
-        return node.value
-    if isinstance(node, FunctionBlock) and node.lower_name == "url":
-        return next((argument.value for argument in node.arguments if isinstance(argument, StringToken)), "")
-    if isinstance(node, StringToken) and importing:
-        return node.value
-    return None
+        return rewritten(text, lambda reference: self.fetchable(reference, page_url, chapter))
 
 
 def refusal(reference: str, asset: Asset | None) -> str:
