@@ -355,7 +355,7 @@ def test_an_unchanged_rebuild_loads_neither_the_print_layout_nor_weasyprint(buil
     imported = {line.rsplit("|", 1)[-1].strip() for line in process.stderr.splitlines() if line.startswith("import time:")}
     assert "mkdocs_easyread.pdf.plan" in imported  # the PDFs were planned
     for module in ("mkdocs_easyread.pdf.assemble", "mkdocs_easyread.pdf.content", "mkdocs_easyread.pdf.runner",
-                   "lxml", "weasyprint"):
+                   "mkdocs_easyread.pdf.css_urls", "tinycss2", "lxml", "weasyprint"):
         assert module not in imported, module
 
 

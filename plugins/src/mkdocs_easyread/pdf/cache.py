@@ -111,7 +111,10 @@ class PdfCache:
         """Forget older renderings of this build's PDFs (label -> current key): one entry per PDF."""
         if not self.folder.is_dir():
             return
+        keys = set(current.values())
         for sidecar in self.folder.glob("*.json"):
+            if sidecar.stem in keys:
+                continue  # one of this build's own: not read again
             try:
                 label = json.loads(sidecar.read_text(encoding="utf-8")).get("for")
             except (OSError, ValueError, AttributeError):
