@@ -7,7 +7,8 @@ the glossary's share, and the part of it that matching and linking 500 terms
 takes (against a one-term glossary, which has the same glossary pages);
 tagged PDF pages per second of extra build time; braille pages per second and
 what the Braille-ready files add to a build with PDFs; the unchanged-rebuild ratio
-with PDFs on; peak RSS; and site size per page.
+with PDFs on; peak RSS, of the largest process and of the whole process tree (the
+build and its PDF workers); and site size per page.
 
     .venv/bin/python bench/run.py --sizes 100 400 800 [--repeat 3]
 
@@ -24,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ PLUGIN = {"organisation": "Bench Council", "alternative_formats": {"phone": "010
 # Issue 21 compares builds that both have Material's navigation.prune (the plugin turns it on by itself
 # from 150 pages; below that, a comparison with a pruned bare build would weigh the navigation, not the plugin).
 PRUNE = ["navigation.prune"]
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
 def build_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -55,7 +58,8 @@ def build_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 @dataclass
 class Run:
     seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # the largest single process (the build or one of its workers)
+    tree_peak_mb: float  # the build and its workers together, sampled
     site_bytes: int
     html_pages: int
     log: str
@@ -77,14 +81,49 @@ def build(config: Path, site: Path, env: dict[str, str] | None = None) -> Run:
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=build_environment(env))
+    memory = TreeMemory(process.pid)
+    memory.start()
     output = process.stdout.read()
+    memory.stop()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed: {config}\n{output[-3000:]}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     pages = sum(1 for _ in site.rglob("*.html"))
-    return Run(seconds, usage.ru_maxrss / 1024, size, pages, output)
+    return Run(seconds, usage.ru_maxrss / 1024, memory.peak / 2**20, size, pages, output)
+
+
+class TreeMemory(threading.Thread):
+    """The largest resident memory of a process and its descendants together, sampled every 0.1 s until it
+    closes its output (ru_maxrss tells only the largest single process; the PDF workers run beside the build).
+    Pages the processes share count once for each of them: the figure is an upper bound."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self._stopped = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._stopped.wait(0.1):
+            self.peak = max(self.peak, tree_rss(self.pid))
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join()
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in the process `pid` and all its descendants now."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE_SIZE
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
+                pending += map(int, children.read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue  # it ended meanwhile
+    return total
 
 
 def pdf_pages(site: Path) -> int:
@@ -140,7 +179,7 @@ def measure(size: int, repeat: int) -> dict[str, float]:
     pdf_config = write_config(root, "pdf", {**PLUGIN, "pdf": {"enabled": True}}, PRUNE)
     # Builds with PDFs as the HTML builds are measured: in turns with the HTML-only build, the fastest of each
     # (a build from an empty PDF cache, then an unchanged one). All three find the same compiled templates.
-    html_beside, cold, warm, peak_rss = None, None, None, 0.0
+    html_beside, cold, warm, peak_rss, tree_peak = None, None, None, 0.0, 0.0
     for _ in range(repeat):
         shutil.rmtree(cache, ignore_errors=True)
         shutil.copytree(kept, cache)
@@ -148,6 +187,7 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         cold = faster(cold, build(pdf_config, root / "site-pdf"))
         warm = faster(warm, build(pdf_config, root / "site-pdf"))
         peak_rss = max(peak_rss, cold.peak_rss_mb, warm.peak_rss_mb)
+        tree_peak = max(tree_peak, cold.tree_peak_mb, warm.tree_peak_mb)
     pages = pdf_pages(root / "site-pdf")
     extra = max(cold.seconds - html_beside.seconds, 1e-6)
     shutil.rmtree(root / ".cache-no-braille", ignore_errors=True)
@@ -175,6 +215,7 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         "braille share of a build with pdfs": cold.seconds / no_braille.seconds - 1,
         "rebuild ratio": warm.seconds / html_beside.seconds,
         "peak RSS MB (pdf)": peak_rss,
+        "peak RSS MB, process tree (pdf)": tree_peak,
         "KB/page bare": bare.site_bytes / bare.html_pages / 1024,
         "KB/page plugin": html.site_bytes / html.html_pages / 1024,
     }
